@@ -1,0 +1,73 @@
+"""Which sentences may enter a summary at all, and why the others may not.
+
+A summary sentence must stand on its own: complete, not a fragment of a quote, not a pointer
+to a video, not a 300-word run-on. Every method selects only among candidates; all sentences
+still count for the statistics (term weights, support).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import regex
+
+from storysum.clean import is_unsummarizable
+from storysum.language import is_dangling
+from storysum.model import Cluster
+
+DANGLING_PRIOR = 0.5
+QUESTION_PRIOR = 0.6
+MIN_WORDS = 5
+MAX_WORDS = 60
+_QUOTE_MARKS = regex.compile(r"[\"„“”»«]")
+_ENDS_COMPLETE = regex.compile(r"[.!?…।॥。؟][\"'“”«»’)\]]*$")
+_LETTERS = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
+_LOWER = regex.compile(r"\p{Ll}")
+
+
+def select_candidates(cluster: Cluster, max_words: int = MAX_WORDS) -> tuple[np.ndarray, dict[int, str]]:
+    """A boolean mask over `cluster.sentences` and the reason for every rejected sentence."""
+    mask = np.ones(len(cluster.sentences), dtype=bool)
+    rejected: dict[int, str] = {}
+    for i, sentence in enumerate(cluster.sentences):
+        reason = _rejection(sentence.text, max_words)
+        if reason:
+            mask[i] = False
+            rejected[i] = reason
+    if not mask.any() and cluster.sentences:
+        # Better a long or unpunctuated sentence than no summary: fall back to every sentence
+        # that has letters in it.
+        for i, sentence in enumerate(cluster.sentences):
+            if _LETTERS.search(sentence.text):
+                mask[i] = True
+                rejected.pop(i, None)
+    return mask, rejected
+
+
+def quality_prior(cluster: Cluster) -> np.ndarray:
+    """A multiplier per sentence for how well it reads on its own in a summary: sentences
+    that point back ("Er fügte hinzu, …") or ask questions are kept but demoted."""
+    prior = np.ones(len(cluster.sentences))
+    for i, sentence in enumerate(cluster.sentences):
+        if is_dangling(sentence.text, sentence.lang):
+            prior[i] *= DANGLING_PRIOR
+        if sentence.text.rstrip("\"'“”«»’) ").endswith("?"):
+            prior[i] *= QUESTION_PRIOR
+    return prior
+
+
+def _rejection(text: str, max_words: int) -> str | None:
+    words = len(text.split())
+    if words < MIN_WORDS:
+        return f"fewer than {MIN_WORDS} words"
+    if words > max_words:
+        return f"more than {max_words} words"
+    if not _ENDS_COMPLETE.search(text):
+        return "does not end like a complete sentence"
+    if len(_QUOTE_MARKS.findall(text)) % 2:
+        return "part of a quotation split across sentences"
+    if is_unsummarizable(text):
+        return "refers to a video, photo or link"
+    if _UPPER.search(text) and not _LOWER.search(text):
+        return "all capitals (a headline or label)"
+    return None

@@ -1,0 +1,89 @@
+"""Representation: each sentence as stemmed content terms, bigram concepts and a TF-IDF vector.
+
+Every summarizer reads the same `Features`, so methods differ only in how they select. Terms
+are stemmed with the Snowball stemmer of the sentence's own language; stopwords are dropped
+from terms but kept inside bigrams (ICSI-style concepts: a bigram counts unless both of its
+words are stopwords).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from storysum.language import WORD, resources_for
+from storysum.model import Cluster
+
+
+@dataclass
+class Features:
+    """What methods need to know about the cluster's sentences, row i = Cluster.sentences[i]."""
+
+    terms: list[list[str]]  # stemmed content words
+    concepts: list[list[str]]  # stemmed bigrams, "a b"
+    tfidf: sp.csr_matrix  # L2-normalised rows over `vocabulary`
+    vocabulary: dict[str, int]
+    words: np.ndarray  # word count per sentence
+    candidates: np.ndarray  # bool: may enter a summary
+    prior: np.ndarray  # how well each sentence reads on its own (1.0 = no objection)
+    query_terms: frozenset[str] = frozenset()
+    rejected: dict[int, str] = field(default_factory=dict)  # sentence index -> why not a candidate
+
+    def similarity(self, rows_a=None, rows_b=None) -> np.ndarray:
+        """Cosine similarities, rows_a x rows_b (None stands for every sentence)."""
+        a = self.tfidf if rows_a is None else self.tfidf[rows_a]
+        b = self.tfidf if rows_b is None else self.tfidf[rows_b]
+        return (a @ b.T).toarray()
+
+
+def analyse(text: str, lang: str) -> tuple[list[str], list[str]]:
+    """Content terms (stemmed, no stopwords) and bigram concepts of one text."""
+    res = resources_for(lang)
+    words = [w.casefold() for w in WORD.findall(text)]
+    stems = res.stem(words)
+    stop = [w in res.stopwords or (len(w) < 2 and not w.isdigit()) for w in words]
+    terms = [s for s, is_stop in zip(stems, stop) if not is_stop] or stems
+    concepts = [
+        f"{stems[i]} {stems[i + 1]}" for i in range(len(stems) - 1) if not (stop[i] and stop[i + 1])
+    ]
+    return terms, concepts
+
+
+def build_features(cluster: Cluster, candidates: np.ndarray, rejected: dict[int, str],
+                   prior: np.ndarray) -> Features:
+    """Terms, concepts and TF-IDF vectors for every sentence of the cluster."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    terms: list[list[str]] = []
+    concepts: list[list[str]] = []
+    for sentence in cluster.sentences:
+        sentence_terms, sentence_concepts = analyse(sentence.text, sentence.lang)
+        terms.append(sentence_terms)
+        concepts.append(sentence_concepts)
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
+    if any(terms):
+        tfidf = vectorizer.fit_transform(terms).tocsr()
+        vocabulary = vectorizer.vocabulary_
+    else:
+        tfidf = sp.csr_matrix((len(terms), 0))
+        vocabulary = {}
+    query_terms: frozenset[str] = frozenset()
+    if cluster.query:
+        query_terms = frozenset(analyse(cluster.query, cluster.lang)[0])
+    return Features(
+        terms=terms,
+        concepts=concepts,
+        tfidf=tfidf,
+        vocabulary=vocabulary,
+        words=np.array([s.words for s in cluster.sentences], dtype=int),
+        candidates=candidates,
+        prior=prior,
+        query_terms=query_terms,
+        rejected=rejected,
+    )
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
