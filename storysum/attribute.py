@@ -4,18 +4,15 @@ its wording was taken from, so the support count shows how far the sources agree
 from __future__ import annotations
 
 from storysum.model import Cluster
-from storysum.represent import Features
+from storysum.represent import SAME_CONTENT, Features
 
-SUPPORT_THRESHOLD = 0.35
-"""Cosine similarity (TF-IDF of stemmed content words) at which another article's sentence is
-taken to carry the same content; calibrated on the bundled example (see docs/QUALITY.md)."""
 
 
 def supporting_articles(cluster: Cluster, features: Features, index: int,
-                        threshold: float = SUPPORT_THRESHOLD) -> list[int]:
+                        threshold: float = SAME_CONTENT) -> list[int]:
     """Article indices that carry sentence `index`'s content, its own article first."""
     origin = cluster.sentences[index].article
-    similarity = features.similarity([index]).ravel()
+    similarity = features.sameness([index]).ravel()
     best: dict[int, float] = {}
     for sentence, score in zip(cluster.sentences, similarity):
         if score >= threshold and score > best.get(sentence.article, -1.0):

@@ -88,6 +88,7 @@ def clean_article(article):
     removed: list[str] = []
     blocks = _blocks(text)
     title, blocks = _take_headline(blocks, article.title, removed)
+    captions = _repeated_in_a_row(blocks)
     paragraphs: list[str] = []
     seen: set[str] = set()
     for block in blocks:
@@ -99,9 +100,9 @@ def clean_article(article):
                 continue
             line = strip_inline(line)
             key = line.casefold()
-            if not line or key in seen:
+            if not line or key in seen or key in captions:
                 if line:
-                    removed.append(line)  # a caption or paragraph repeated verbatim
+                    removed.append(line)  # a caption, or a paragraph repeated verbatim
                 continue
             seen.add(key)
             kept.append(line)
@@ -124,6 +125,13 @@ def _blocks(text: str) -> list[list[str]]:
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
+
+
+def _repeated_in_a_row(blocks: list[list[str]]) -> set[str]:
+    """Lines that appear twice in a row (a photo caption printed under and beside a picture):
+    both copies go, while a later repetition of a paragraph only loses its second copy."""
+    lines = [line.casefold() for block in blocks for line in block]
+    return {a for a, b in zip(lines, lines[1:]) if a == b}
 
 
 def _take_headline(blocks: list[list[str]], title: str | None, removed: list[str]):
@@ -159,15 +167,16 @@ def _unwrap(lines: list[str], removed: list[str]) -> list[str]:
     joining = False
     for i, line in enumerate(lines):
         unpunctuated = not line.endswith(tuple(_TERMINAL))
-        if unpunctuated and len(line.split()) < 9 and not joining:
+        # A long line that stops mid-sentence is hard-wrapped when the block goes on.
+        wraps = unpunctuated and len(line) >= 40 and i + 1 < len(lines)
+        if unpunctuated and not wraps and not joining and len(line.split()) < 9:
             removed.append(line)  # a subheading, caption or label, not a sentence
             continue
         if joining and paragraphs:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
-        # A long line that stops mid-sentence is hard-wrapped when the block goes on.
-        joining = unpunctuated and len(line) >= 40 and i + 1 < len(lines)
+        joining = wraps
     return paragraphs
 
 

@@ -19,7 +19,7 @@ class RougeTokenizer:
         self._resources = resources_for(lang) if stem else None
 
     def tokenize(self, text: str) -> list[str]:
-        words = [w.casefold() for w in WORD.findall(text)]
+        words = [w.lower() for w in WORD.findall(text)]  # lower(), not casefold(): keeps "ß"
         return self._resources.stem(words) if self._resources else words
 
 

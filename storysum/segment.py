@@ -32,6 +32,7 @@ _NUMBER_END = regex.compile(r"\s\d{1,4}\.$")
 _SHORT_END = regex.compile(r"(?:\b\p{L}{1,4}|\d+)\.$")
 _FIRST_WORD = regex.compile(r"[\p{L}]+")
 _WORDS = regex.compile(r"[\p{L}]+")
+_AFTER_STOP = regex.compile(r"(?<=[.…!?][“”«\"’]?)\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def _continues(previous: str, piece: str, repairs: Repairs) -> bool:
 def _split_missed(sentence: str, repairs: Repairs) -> list[str]:
     """Split where pysbd missed a boundary: after a sentence-final number (German "auf Platz 3.
     Danach …"), `usw.`/`etc.`/`…`, or between two quoted sentences, when an opener follows."""
-    for match in regex.finditer(r"\s+(?=\S)", sentence):
+    for match in _AFTER_STOP.finditer(sentence):
         head, tail = sentence[: match.start()], sentence[match.end():]
         if _QUOTE_BREAK.match(sentence, match.start()):
             return [head] + _split_missed(tail, repairs)

@@ -8,10 +8,9 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from storysum.model import Budget, Cluster
-from storysum.represent import Features
+from storysum.represent import SAME_CONTENT, Features
 
-REDUNDANCY = 0.5
-"""Cosine similarity above which two sentences count as saying the same thing."""
+REDUNDANCY = SAME_CONTENT
 
 
 class Summarizer(ABC):
@@ -38,7 +37,7 @@ def fill_ranked(ranked: Iterable[int], features: Features, budget: Budget,
             break
         if not features.candidates[i] or not budget.allows(words, len(chosen), int(features.words[i])):
             continue
-        if chosen and features.similarity([i], chosen).max() > redundancy:
+        if chosen and features.sameness([i], chosen).max() >= redundancy:
             continue
         chosen.append(i)
         words += int(features.words[i])
@@ -64,7 +63,7 @@ def greedy_gain(gain: Callable[[int], float], features: Features, budget: Budget
         if best < 0:
             break
         open_.remove(best)
-        if chosen and features.similarity([best], chosen).max() > redundancy:
+        if chosen and features.sameness([best], chosen).max() >= redundancy:
             continue
         chosen.append(best)
         words += int(features.words[best])

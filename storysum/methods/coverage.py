@@ -20,8 +20,8 @@ class Coverage(Summarizer):
     name = "coverage"
     description = "bigram concepts weighted by how many articles share them (default)"
 
-    def __init__(self, cost_exponent: float = 1.0, lead_bonus: float = 0.5,
-                 lead_sentences: int = 3, query_boost: float = 2.0, min_share: float = 0.0):
+    def __init__(self, cost_exponent: float = 0.8, lead_bonus: float = 0.5,
+                 lead_sentences: int = 3, query_boost: float = 2.0, min_share: float = 0.15):
         self.cost_exponent = cost_exponent
         self.lead_bonus = lead_bonus
         self.lead_sentences = lead_sentences

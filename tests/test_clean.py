@@ -1,0 +1,104 @@
+import pytest
+
+from storysum.clean import clean_article, is_boilerplate_line, is_unsummarizable, load_rules, strip_inline
+from storysum.model import Article
+
+
+def clean(text: str, **meta) -> Article:
+    return clean_article(Article(id="a", text=text, **meta))
+
+
+def test_every_rule_in_the_data_file_compiles_and_has_a_known_kind():
+    rules = load_rules()
+    assert len(rules) >= 20
+    assert {r.kind for r in rules} == {"line", "inline", "sentence"}
+
+
+@pytest.mark.parametrize("line", [
+    "dpa", "Dpa", "AFP", "dpa/AFP", "(dpa)", "Foto: Max Mustermann/dpa", "Fotos: imago images",
+    "25.4.2019", "25.04.2019, 14:30 Uhr", "Bilder des Tages", "Zurück zur Startseite",
+    "Das Wichtigste in Kürze", "Mehr zum Thema", "Mehr zum Thema: Gipfel in Wladiwostok",
+    "Mit Material von dpa und AFP", "© dpa-infocom", "Von Anna Weber", "Artikel teilen",
+    "Lesen Sie auch: Was Kim will", "***", "👉 👉", "Read more", "Advertisement",
+])
+def test_artefact_lines_are_recognised(line):
+    assert is_boilerplate_line(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "Putin und Kim trafen sich am Donnerstag in Wladiwostok.",
+    "Von Berlin aus reiste die Delegation weiter nach Moskau.",
+    "Die dpa berichtete am Abend über das Treffen der beiden Staatschefs.",
+    "Mehr als 200 Menschen demonstrierten vor dem Rathaus.",
+])
+def test_real_sentences_are_not_artefacts(line):
+    assert not is_boilerplate_line(line)
+
+
+def test_dateline_with_agency_is_cut_from_the_first_sentence():
+    assert strip_inline("Wladiwostok (dpa) - Putin und Kim haben sich getroffen.") == \
+        "Putin und Kim haben sich getroffen."
+    assert strip_inline("PHOENIX _ Victoria Molina wants strangers to stop.") == \
+        "Victoria Molina wants strangers to stop."
+
+
+def test_video_reference_sentences_are_never_summary_material():
+    assert is_unsummarizable("Wie unser Video zeigt, war die Stimmung gelöst.")
+    assert not is_unsummarizable("Die Stimmung war gelöst, sagte ein Diplomat.")
+
+
+def test_metadata_prefix_becomes_the_date_and_leaves_the_text():
+    article = clean(" date 2019-04 Gipfel in Wladiwostok\n\nPutin und Kim haben sich am Donnerstag getroffen.")
+    assert article.date == "2019-04"
+    assert "date" not in article.text
+    assert article.title == "Gipfel in Wladiwostok"
+
+
+def test_headline_and_kicker_are_taken_out_of_the_body():
+    article = clean("Historisches Treffen\nPutin empfängt Kim in Wladiwostok\n\n"
+                    "Der russische Präsident hat den nordkoreanischen Machthaber empfangen. Es war ihr erstes Treffen.")
+    assert article.title == "Putin empfängt Kim in Wladiwostok"
+    assert article.text.startswith("Der russische Präsident")
+    assert "Historisches Treffen" in article.removed
+
+
+def test_caption_printed_twice_in_a_row_disappears_completely():
+    caption = "Putin und Kim beim Handschlag in Wladiwostok."
+    article = clean(f"Titel\n\n{caption}\n{caption}\n\nDas Treffen dauerte vier Stunden und endete ohne Erklärung.")
+    assert caption not in article.text
+    assert article.removed.count(caption) == 2
+
+
+def test_repeated_paragraph_keeps_its_first_copy():
+    para = "Das Treffen dauerte vier Stunden und endete ohne gemeinsame Erklärung."
+    article = clean(f"Titel\n\n{para}\n\nDazwischen stand ein anderer Absatz mit viel Inhalt.\n\n{para}")
+    assert article.text.count(para) == 1
+
+
+def test_dateline_line_gives_the_date():
+    article = clean("Titel\n\n25.4.2019\n\nPutin und Kim haben sich am Donnerstag getroffen.")
+    assert article.date == "2019-04-25"
+    assert "25.4.2019" not in article.text
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = ("Titel\n\nDer russische Präsident Wladimir Putin hat den nordkoreanischen\n"
+            "Machthaber Kim Jong Un zu einem Gipfel in Wladiwostok empfangen.\n\nZweiter Absatz mit einem Satz.")
+    article = clean(text)
+    assert "nordkoreanischen Machthaber Kim" in article.text
+
+
+def test_example_cluster_artefacts_never_survive(example_dir):
+    from storysum.ingest import read_inputs
+
+    clusters, skipped = read_inputs([str(example_dir)])
+    assert not skipped
+    for article in clusters[0].articles:
+        cleaned = clean_article(article)
+        for line in cleaned.text.split("\n"):
+            assert not is_boilerplate_line(line)
+        for artefact in ("Bilder des Tages", "Zurück zur Startseite", "Foto:", "Mit Material von",
+                         "Das Wichtigste in Kürze", "Mehr zum Thema"):
+            assert artefact not in cleaned.text, (article.id, artefact)
+        assert cleaned.date and cleaned.date.startswith("2026-04"), article.id
+        assert cleaned.title, article.id

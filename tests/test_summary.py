@@ -1,0 +1,143 @@
+"""Properties every summary must have, checked on the bundled example and small clusters."""
+
+import re
+
+import pytest
+
+from storysum import Article, Budget, Cluster, summarize, summarize_cluster
+from storysum.language import is_dangling
+from storysum.methods import METHODS
+from storysum.represent import SAME_CONTENT
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_budget_is_honoured(example_dir):
+    for words in (30, 60, 120, 200):
+        summary = summarize([example_dir], words=words)
+        assert summary.words <= words or len(summary.sentences) == 1
+        assert summary.sentences
+    summary = summarize([example_dir], words=None, sentences=3)
+    assert len(summary.sentences) == 3
+
+
+def test_first_sentence_may_exceed_a_tiny_budget(example_dir):
+    summary = summarize([example_dir], words=3)
+    assert len(summary.sentences) == 1
+
+
+def test_every_sentence_is_from_an_article_and_sources_are_real(example_summary, example_texts):
+    ids = {a.id for a in example_summary.articles}
+    for sentence in example_summary.sentences:
+        assert sentence.article in ids
+        assert sentence.sources[0] == sentence.article
+        assert set(sentence.sources) <= ids and len(set(sentence.sources)) == len(sentence.sources)
+        assert sentence.support == len(sentence.sources)
+        raw = normalise(example_texts[sentence.article])
+        # the sentence occurs in its source (modulo a cut-away dateline)
+        assert normalise(sentence.text)[-60:] in raw
+
+
+def test_consensus_is_visible(example_summary):
+    """Facts all outlets report must show wide support (planted: injuries in 5 of 5)."""
+    assert max(s.support for s in example_summary.sentences) >= 4
+    injured = [s for s in example_summary.sentences if "Feuerwehrleute" in s.text and "verletzt" in s.text]
+    assert injured and injured[0].support >= 4
+
+
+def test_verbatim_quote_carried_by_three_outlets_counts_all_three(example_dir):
+    summary = summarize([example_dir], words=400)
+    quote = [s for s in summary.sentences if "Das Dach drohte jederzeit einzustürzen" in s.text]
+    assert quote, "the most widely carried quote belongs in a long summary"
+    assert set(quote[0].sources) == {"tagesblatt", "rundfunk", "agentur"}
+
+
+def test_no_artefacts_and_no_repetition(example_summary):
+    text = example_summary.text
+    for artefact in ("dpa", "AFP", "Foto", "Bilder des Tages", "Startseite", "Video", "Mit Material"):
+        assert artefact not in text
+    from storysum.pipeline import prepare
+    from storysum.represent import build_features
+    from storysum.candidates import quality_prior, select_candidates
+
+    cluster = prepare(Cluster(id="x", articles=[Article(id=s.article, text=s.text) for s in example_summary.sentences]))
+    mask, rejected = select_candidates(cluster)
+    features = build_features(cluster, mask, rejected, quality_prior(cluster))
+    sameness = features.sameness()
+    n = len(cluster.sentences)
+    assert all(sameness[i, j] < SAME_CONTENT for i in range(n) for j in range(n) if i != j)
+
+
+def test_summary_does_not_open_with_a_dangling_reference(example_dir):
+    for words in (40, 80, 160):
+        first = summarize([example_dir], words=words).sentences[0]
+        assert not is_dangling(first.text, "de")
+
+
+def test_deterministic(example_dir):
+    first = summarize([example_dir]).to_dict()
+    second = summarize([example_dir]).to_dict()
+    assert first == second
+
+
+def test_query_pulls_the_summary_towards_the_topic(example_dir):
+    plain = summarize([example_dir], words=60)
+    focused = summarize([example_dir], words=60, query="Sprinkleranlage Wartung Ermittlungen Brandursache")
+    topic = re.compile(r"Sprinkler|Brandursache|Ermittl|Wartung")
+    assert sum(bool(topic.search(s.text)) for s in focused.sentences) > \
+        sum(bool(topic.search(s.text)) for s in plain.sentences)
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "oracle"])
+def test_every_method_gives_a_valid_summary(example_dir, method):
+    summary = summarize([example_dir], method=method, words=80)
+    assert summary.method == method
+    assert summary.sentences and summary.words <= 80
+
+
+def test_oracle_needs_references(example_dir):
+    with pytest.raises(ValueError, match="reference"):
+        summarize([example_dir], method="oracle")
+
+
+def test_single_article_cluster_is_summarised_with_a_warning(example_dir):
+    summary = summarize([example_dir / "tagesblatt.txt"], words=50)
+    assert summary.sentences
+    assert all(s.support == 1 for s in summary.sentences)
+    assert any("only one article" in w for w in summary.warnings)
+
+
+def test_mixed_languages_are_flagged():
+    de = ("Der Hafen von Brakenwerder wurde nach dem Brand gesperrt. Die Feuerwehr war mit 180 Kräften im "
+          "Einsatz. Zwei Feuerwehrleute wurden verletzt. Die Polizei ermittelt zur Brandursache.")
+    en = ("The port of Brakenwerder was closed after the fire. Two firefighters were injured in the blaze. "
+          "The police are investigating the cause of the fire, officials said on Friday.")
+    summary = summarize([Article(id="de1", text=de), Article(id="de2", text=de.replace("Hafen", "Hafen am Nordkai")),
+                         Article(id="en1", text=en)], words=200)
+    assert summary.lang == "de"
+    assert any("mixed languages" in w for w in summary.warnings)
+    english = [s for s in summary.sentences if s.article == "en1"]
+    assert all(s.other_language and s.lang == "en" for s in english)
+
+
+def test_json_keys_are_stable(example_summary):
+    data = example_summary.to_dict()
+    assert {"cluster_id", "lang", "method", "words", "summary", "sentences", "articles"} <= set(data)
+    assert {"text", "article", "sources", "support"} <= set(data["sentences"][0])
+    assert {"id", "title", "source", "date", "lang", "path"} <= set(data["articles"][0])
+    assert data["words"] == len(data["summary"].split())
+
+
+def test_wire_story_reprinted_three_times_is_counted_not_repeated():
+    story = ("Die Regierung hat ein neues Hilfspaket für die Hafenwirtschaft beschlossen. Es umfasst fünf "
+             "Millionen Euro. Die Opposition kritisierte die Summe als zu gering.")
+    other = ("Im Hafen von Brakenwerder hat die Aufräumarbeit begonnen. Die Regierung hat ein Hilfspaket "
+             "für die Hafenwirtschaft beschlossen, das fünf Millionen Euro umfasst.")
+    articles = [Article(id=f"outlet{i}", text=story) for i in range(3)] + [Article(id="local", text=other)]
+    summary = summarize_cluster(Cluster(id="wire", articles=articles), Budget(words=100))
+    texts = [s.text for s in summary.sentences]
+    assert len(texts) == len(set(texts))
+    top = summary.sentences[0]
+    assert {"outlet0", "outlet1", "outlet2"} <= set(top.sources)
