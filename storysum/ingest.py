@@ -141,12 +141,15 @@ def _parse_jsonl(text: str, label: str) -> tuple[list[Article], list[Cluster]]:
 
 def cluster_from_record(record: dict, label: str) -> Cluster:
     """A cluster in the shared evaluation format (id, documents, summaries, query)."""
+    lang = record.get("lang")
+    declared = lang if isinstance(lang, str) and lang not in {"", "mixed", "und"} else None
     articles = []
     for i, doc in enumerate(record["documents"]):
         if not isinstance(doc, dict):
             raise InputError(f"document {i} of cluster {record.get('id')} is not an object")
-        articles.append(_to_article(extract_json_article(doc), f"doc{i + 1}", label))
-    lang = record.get("lang")
+        article = _to_article(extract_json_article(doc), f"doc{i + 1}", label)
+        article.lang = article.lang or declared  # a declared cluster language spares detection
+        articles.append(article)
     return Cluster(
         id=str(record.get("id") or Path(label).stem),
         articles=_unique_ids(articles),
