@@ -89,6 +89,7 @@ def clean_article(article):
     blocks = _blocks(text)
     title, blocks = _take_headline(blocks, article.title, removed)
     captions = _repeated_in_a_row(blocks)
+    wrapped = _is_hard_wrapped(blocks)
     paragraphs: list[str] = []
     seen: set[str] = set()
     for block in blocks:
@@ -106,7 +107,7 @@ def clean_article(article):
                 continue
             seen.add(key)
             kept.append(line)
-        paragraphs.extend(_unwrap(kept, removed))
+        paragraphs.extend(_unwrap(kept, removed, wrapped))
     return replace(
         article,
         text="\n".join(paragraphs),
@@ -161,14 +162,24 @@ def _looks_like_heading(line: str, max_words: int) -> bool:
     return len(line.split()) <= max_words and not line.endswith(tuple(".;,"))
 
 
-def _unwrap(lines: list[str], removed: list[str]) -> list[str]:
+def _is_hard_wrapped(blocks: list[list[str]]) -> bool:
+    """Whether the text breaks lines inside paragraphs: most long lines stop mid-sentence.
+    Texts with one paragraph per line (agency feeds, the evaluation data) are not wrapped."""
+    long_lines = [line for block in blocks for line in block[:-1] if len(line) >= 40]
+    if len(long_lines) < 3:
+        return False
+    unfinished = sum(not line.endswith(tuple(_TERMINAL)) for line in long_lines)
+    return unfinished / len(long_lines) > 0.5
+
+
+def _unwrap(lines: list[str], removed: list[str], wrapped: bool) -> list[str]:
     """Join hard-wrapped lines of one block into paragraphs; drop short heading lines."""
     paragraphs: list[str] = []
     joining = False
     for i, line in enumerate(lines):
         unpunctuated = not line.endswith(tuple(_TERMINAL))
         # A long line that stops mid-sentence is hard-wrapped when the block goes on.
-        wraps = unpunctuated and len(line) >= 40 and i + 1 < len(lines)
+        wraps = wrapped and unpunctuated and len(line) >= 40 and i + 1 < len(lines)
         if unpunctuated and not wraps and not joining and len(line.split()) < 9:
             removed.append(line)  # a subheading, caption or label, not a sentence
             continue

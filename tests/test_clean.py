@@ -83,9 +83,22 @@ def test_dateline_line_gives_the_date():
 
 def test_hard_wrapped_paragraphs_are_joined():
     text = ("Titel\n\nDer russische Präsident Wladimir Putin hat den nordkoreanischen\n"
-            "Machthaber Kim Jong Un zu einem Gipfel in Wladiwostok empfangen.\n\nZweiter Absatz mit einem Satz.")
+            "Machthaber Kim Jong Un zu einem Gipfel in Wladiwostok empfangen. Beide\n"
+            "sprachen nach Angaben des Kreml mehrere Stunden lang unter vier Augen\n"
+            "über das Atomprogramm.\n\nZweiter Absatz mit einem Satz.")
     article = clean(text)
     assert "nordkoreanischen Machthaber Kim" in article.text
+    assert "Augen über das Atomprogramm" in article.text
+
+
+def test_one_paragraph_per_line_is_not_joined():
+    text = ("Länder nach dem Tsunami im Indischen Ozean im Jahr 2004\n"
+            "Dienstag, 18. Januar 2005\n"
+            "Die Hilfsorganisationen haben bisher mehr als eine Milliarde Euro an Spenden erhalten.\n"
+            "Die Regierung kündigte weitere Hilfen an, sagte ein Sprecher am Montag in Berlin.")
+    article = clean(text, title="Eine andere Überschrift")
+    assert "2004 Dienstag" not in article.text
+    assert article.text.startswith("Länder nach dem Tsunami") or article.text.startswith("Die Hilfs")
 
 
 def test_example_cluster_artefacts_never_survive(example_dir):
