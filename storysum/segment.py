@@ -97,7 +97,32 @@ def split_paragraph(paragraph: str, lang: str) -> list[str]:
             pieces.append(chunk)
     repairs = _repairs(lang)
     pieces = _glue_fragments(_move_closing_quotes(pieces, repairs), repairs)
-    return [part for piece in pieces for part in _split_missed(piece, repairs)]
+    pieces = [part for piece in pieces for part in _split_missed(piece, repairs)]
+    return _realign(paragraph, pieces)
+
+
+def _realign(paragraph: str, pieces: list[str]) -> list[str]:
+    """Cut the sentences out of the paragraph itself, so a summary sentence is always verbatim
+    input even where a repair glued pieces with different spacing."""
+    out: list[str] = []
+    pos = 0
+    for piece in pieces:
+        while pos < len(paragraph) and paragraph[pos].isspace():
+            pos += 1
+        start = pos
+        if paragraph.startswith(piece, pos):
+            pos += len(piece)
+        else:
+            for char in piece:
+                if char.isspace():
+                    continue
+                while pos < len(paragraph) and paragraph[pos].isspace():
+                    pos += 1
+                if pos >= len(paragraph) or paragraph[pos] != char:
+                    return pieces  # cannot happen for pysbd with clean=False; keep what we have
+                pos += 1
+        out.append(paragraph[start:pos])
+    return out
 
 
 def _safe_chunks(paragraph: str, lang: str) -> list[str]:
