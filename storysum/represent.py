@@ -35,6 +35,7 @@ class Features:
     candidates: np.ndarray  # bool: may enter a summary
     prior: np.ndarray  # how well each sentence reads on its own (1.0 = no objection)
     query_terms: frozenset[str] = frozenset()
+    query_relevance: np.ndarray | None = None  # sameness of each sentence with the query
     rejected: dict[int, str] = field(default_factory=dict)  # sentence index -> why not a candidate
 
     def similarity(self, rows_a=None, rows_b=None) -> np.ndarray:
@@ -86,9 +87,12 @@ def build_features(cluster: Cluster, candidates: np.ndarray, rejected: dict[int,
         tfidf = sp.csr_matrix((len(terms), 0))
         vocabulary = {}
     texts = [s.text.casefold() for s in cluster.sentences]
+    query_relevance = None
     if any(t.strip() for t in texts):
         grams = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True)
         overlap = grams.fit_transform(texts).tocsr()
+        if cluster.query:
+            query_relevance = (overlap @ grams.transform([cluster.query.casefold()]).T).toarray().ravel()
     else:
         overlap = sp.csr_matrix((len(texts), 0))
     query_terms: frozenset[str] = frozenset()
@@ -104,6 +108,7 @@ def build_features(cluster: Cluster, candidates: np.ndarray, rejected: dict[int,
         candidates=candidates,
         prior=prior,
         query_terms=query_terms,
+        query_relevance=query_relevance,
         rejected=rejected,
     )
 

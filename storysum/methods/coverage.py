@@ -4,12 +4,15 @@ A bigram's weight is the number of articles that contain it, so the facts the so
 dominate; each is counted once however many chosen sentences carry it, which makes redundancy
 worthless. Greedy selection by weight gained per word (cost-scaled, Lin & Bilmes 2010) is a
 fast approximation of the ILP; weights get a bonus for concepts in an article's opening
-sentences and, with a query, for concepts that contain query terms.
+sentences and, with a query, for concepts that contain query terms; with a query, each
+sentence's gain is also scaled by its character-gram similarity to the query.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+
+import numpy as np
 
 from storysum.methods.base import Summarizer, greedy_gain
 from storysum.model import Budget, Cluster
@@ -21,12 +24,15 @@ class Coverage(Summarizer):
     description = "bigram concepts weighted by how many articles share them (default)"
 
     def __init__(self, cost_exponent: float = 0.8, lead_bonus: float = 0.5,
-                 lead_sentences: int = 3, query_boost: float = 2.0, min_share: float = 0.15):
+                 lead_sentences: int = 3, query_boost: float = 2.0, min_share: float = 0.15,
+                 position_weight: float = 1.0, query_weight: float = 2.0):
         self.cost_exponent = cost_exponent
         self.lead_bonus = lead_bonus
         self.lead_sentences = lead_sentences
         self.query_boost = query_boost
         self.min_share = min_share
+        self.position_weight = position_weight
+        self.query_weight = query_weight
 
     def concept_weights(self, cluster: Cluster, features: Features) -> dict[str, float]:
         """Weight of every concept shared by enough articles."""
@@ -41,13 +47,11 @@ class Coverage(Summarizer):
         min_articles = 1 if n_articles < 3 else max(2, round(self.min_share * n_articles))
         weights = {}
         for concept, articles in articles_with.items():
-            if len(articles) < min_articles and n_articles > 1:
-                continue
+            hits = sum(word in features.query_terms for word in concept.split())
+            if len(articles) < min_articles and n_articles > 1 and not hits:
+                continue  # a query keeps even a single-source concept on its topic
             weight = len(articles) + self.lead_bonus * len(in_lead.get(concept, ()))
-            if features.query_terms:
-                hits = sum(word in features.query_terms for word in concept.split())
-                weight *= 1 + self.query_boost * hits
-            weights[concept] = weight
+            weights[concept] = weight * (1 + self.query_boost * hits)
         if not weights:  # a single article or no repeated concept: every concept counts once
             weights = {c: 1.0 for concepts in features.concepts for c in concepts}
         return weights
@@ -56,10 +60,13 @@ class Coverage(Summarizer):
         weights = self.concept_weights(cluster, features)
         sentence_concepts = [set(c for c in cs if c in weights) for cs in features.concepts]
         covered: set[str] = set()
+        boost = np.array([1 + self.position_weight / (1 + s.position) for s in cluster.sentences])
+        if features.query_relevance is not None and features.query_relevance.max() > 0:
+            boost *= 1 + self.query_weight * features.query_relevance / features.query_relevance.max()
 
         def gain(i: int) -> float:
             new = sum(weights[c] for c in sentence_concepts[i] - covered)
-            return features.prior[i] * new / max(1, features.words[i]) ** self.cost_exponent
+            return features.prior[i] * boost[i] * new / max(1, features.words[i]) ** self.cost_exponent
 
         def add(i: int) -> None:
             covered.update(sentence_concepts[i])
