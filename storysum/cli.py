@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--lang", default="auto", help="language of all articles (ISO 639-1), default: detect per article")
     s.add_argument("--method", default=DEFAULT_METHOD, choices=[m for m in METHODS if m != "oracle"])
     s.add_argument("--query", default=None, help="focus the summary on this topic")
-    s.add_argument("--format", default="text", choices=["text", "markdown", "json"])
+    s.add_argument("--format", default=None, choices=["text", "markdown", "json"],
+                   help="default: text, or JSONL when the input holds several clusters")
     s.add_argument("-o", "--output", default=None, help="write here instead of stdout")
     s.set_defaults(run=_run_summarize)
 
@@ -91,7 +92,8 @@ def _run_summarize(args) -> int:
     if not clusters:
         raise InputError("no readable article in " + ", ".join(args.articles))
     budget = Budget(words=args.words if args.words or args.sentences else 120, sentences=args.sentences)
-    jsonl = len(clusters) > 1 or any(a.lower().endswith((".jsonl", ".ndjson")) for a in args.articles)
+    several = len(clusters) > 1 or any(a.lower().endswith((".jsonl", ".ndjson")) for a in args.articles)
+    json_lines = several and args.format in (None, "json")  # one JSON object per cluster and line
     outputs: list[str] = []
     failed = 0
     for index, cluster in enumerate(progress(clusters, "clusters")):
@@ -107,11 +109,11 @@ def _run_summarize(args) -> int:
             continue
         for warning in summary.warnings:
             print(f"storysum: warning: {cluster.id}: {warning}", file=sys.stderr)
-        if jsonl:
-            outputs.append(json.dumps(summary.to_dict(), ensure_ascii=False))
+        if json_lines:
+            outputs.append(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
         else:
-            outputs.append(render(summary, args.format))
-    _write("\n".join(outputs) + ("\n" if jsonl and outputs else ""), args.output)
+            outputs.append(render(summary, args.format or "text"))
+    _write(("" if json_lines else "\n").join(outputs), args.output)
     if not outputs:
         return EXIT_FAILURE
     return EXIT_PARTIAL if skipped or failed else EXIT_OK

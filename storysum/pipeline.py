@@ -51,9 +51,10 @@ def summarize(
 
 def summarize_cluster(cluster: Cluster, budget: Budget, method: str | Summarizer = DEFAULT_METHOD,
                       lang: str = "auto") -> Summary:
-    """Run every stage on one cluster."""
+    """Run every stage on one cluster (a cluster that `prepare` already segmented is used as is)."""
     summarizer = get_method(method) if isinstance(method, str) else method
-    cluster = prepare(cluster, lang)
+    if not cluster.sentences:
+        cluster = prepare(cluster, lang)
     candidates, rejected = select_candidates(cluster)
     features = build_features(cluster, candidates, rejected, quality_prior(cluster))
     chosen = summarizer.select(cluster, features, budget)

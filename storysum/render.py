@@ -12,7 +12,7 @@ FORMATS = ("text", "markdown", "json")
 
 def render(summary: Summary, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2)
+        return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return render_markdown(summary)
     if fmt == "text":
