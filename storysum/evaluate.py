@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storysum.decode import InputError
-from storysum.ingest import cluster_from_record
+from storysum.ingest import parse_jsonl
 from storysum.methods import METHODS, get_method
 from storysum.model import Budget, Cluster
 from storysum.pipeline import summarize_cluster
@@ -35,20 +35,12 @@ class Row:
 
 
 def load_clusters(path: str, limit: int | None = None) -> list[Cluster]:
-    """Clusters of a JSONL file in the shared evaluation format."""
-    clusters = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{path}: invalid JSON on line {number} ({err.msg})") from None
-            clusters.append(cluster_from_record(record, f"{path}:{number}"))
-            if limit and len(clusters) >= limit:
-                break
-    return clusters
+    """Clusters of a JSONL file in the shared evaluation format (parsed as `ingest` does)."""
+    try:
+        _articles, clusters = parse_jsonl(Path(path).read_text(encoding="utf-8"), path)
+    except InputError as err:
+        raise InputError(f"{path}: {err}") from None
+    return clusters[:limit] if limit else clusters
 
 
 def evaluate_clusters(clusters: list[Cluster], method: str, words: int, use_query: bool,
@@ -79,8 +71,6 @@ def evaluate_clusters(clusters: list[Cluster], method: str, words: int, use_quer
 
 
 def _without_query(cluster: Cluster) -> Cluster:
-    from dataclasses import replace
-
     return replace(cluster, query=None)
 
 

@@ -88,7 +88,7 @@ def parse_text(text: str, label: str) -> tuple[list[Article], list[Cluster]]:
     stem = Path(label).stem if label != "stdin" else "stdin"
     fmt = sniff_format(text, suffix)
     if fmt == "jsonl":
-        return _parse_jsonl(text, label)
+        return parse_jsonl(text, label)
     if fmt == "json":
         try:
             obj = json.loads(text)
@@ -118,7 +118,7 @@ def _parse_json_value(obj, label: str, stem: str) -> tuple[list[Article], list[C
     raise InputError("JSON is neither an article object, a list of them, nor a cluster")
 
 
-def _parse_jsonl(text: str, label: str) -> tuple[list[Article], list[Cluster]]:
+def parse_jsonl(text: str, label: str) -> tuple[list[Article], list[Cluster]]:
     """Each line is a cluster (has "documents") or an article (has "text")."""
     articles: list[Article] = []
     clusters: list[Cluster] = []
