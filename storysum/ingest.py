@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from storysum.decode import InputError, decode_bytes
@@ -57,7 +57,7 @@ def read_inputs(paths: Iterable[str], max_bytes: int = MAX_FILE_BYTES) -> tuple[
     return clusters, skipped
 
 
-def _expand(raw_path: str, skipped: list[Skipped]) -> Iterator[tuple[str, callable]]:
+def _expand(raw_path: str, skipped: list[Skipped]) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """Yield (label, loader) for a path: stdin, a file, or every file under a folder."""
     if raw_path == "-":
         yield "stdin", sys.stdin.buffer.read
@@ -65,7 +65,7 @@ def _expand(raw_path: str, skipped: list[Skipped]) -> Iterator[tuple[str, callab
     path = Path(raw_path)
     if path.is_dir():
         files = sorted(
-            (p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))),
+            (p for p in path.rglob("*") if _readable_entry(p) and not _hidden(p.relative_to(path))),
             key=lambda p: p.relative_to(path).as_posix(),
         )
         if not files:
@@ -76,6 +76,11 @@ def _expand(raw_path: str, skipped: list[Skipped]) -> Iterator[tuple[str, callab
         yield str(path), path.read_bytes
     else:
         skipped.append(Skipped(raw_path, "no such file or folder"))
+
+
+def _readable_entry(path: Path) -> bool:
+    """Files, and broken links (so they are reported as unreadable, not silently passed over)."""
+    return path.is_file() or (path.is_symlink() and not path.exists())
 
 
 def _hidden(relative: Path) -> bool:
