@@ -16,6 +16,7 @@ from storysum.model import Cluster
 
 DANGLING_PRIOR = 0.5
 QUESTION_PRIOR = 0.6
+OTHER_LANGUAGE_PRIOR = 0.5
 MIN_WORDS = 5
 MAX_WORDS = 60
 _QUOTE_MARKS = regex.compile(r"[\"„“”»«]")
@@ -25,12 +26,18 @@ _UPPER = regex.compile(r"\p{Lu}")
 _LOWER = regex.compile(r"\p{Ll}")
 
 
-def select_candidates(cluster: Cluster, max_words: int = MAX_WORDS) -> tuple[np.ndarray, dict[int, str]]:
-    """A boolean mask over `cluster.sentences` and the reason for every rejected sentence."""
+def select_candidates(cluster: Cluster, max_words: int = MAX_WORDS,
+                      only_lang: str | None = None) -> tuple[np.ndarray, dict[int, str]]:
+    """A boolean mask over `cluster.sentences` and the reason for every rejected sentence.
+    `only_lang` (the user's output language) keeps only its sentences when it has any."""
     mask = np.ones(len(cluster.sentences), dtype=bool)
     rejected: dict[int, str] = {}
+    if only_lang and not any(s.lang == only_lang for s in cluster.sentences):
+        only_lang = None
     for i, sentence in enumerate(cluster.sentences):
         reason = _rejection(sentence.text, max_words)
+        if only_lang and sentence.lang != only_lang:
+            reason = f"not in the output language {only_lang}"
         if reason:
             mask[i] = False
             rejected[i] = reason
@@ -46,9 +53,12 @@ def select_candidates(cluster: Cluster, max_words: int = MAX_WORDS) -> tuple[np.
 
 def quality_prior(cluster: Cluster) -> np.ndarray:
     """A multiplier per sentence for how well it reads on its own in a summary: sentences
-    that point back ("Er fügte hinzu, …") or ask questions are kept but demoted."""
+    that point back ("Er fügte hinzu, …"), ask questions, or are not in the summary's language
+    are kept but demoted."""
     prior = np.ones(len(cluster.sentences))
     for i, sentence in enumerate(cluster.sentences):
+        if cluster.lang != "und" and sentence.lang != cluster.lang:
+            prior[i] *= OTHER_LANGUAGE_PRIOR
         if is_dangling(sentence.text, sentence.lang):
             prior[i] *= DANGLING_PRIOR
         if sentence.text.rstrip("\"'“”«»’) ").endswith("?"):

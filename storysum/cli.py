@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     length.add_argument("--words", type=_positive, default=None, help="word budget (default 120)")
     length.add_argument("--sentences", type=_positive, default=None, help="sentence budget")
     s.add_argument("--lang", default="auto", help="language of all articles (ISO 639-1), default: detect per article")
+    s.add_argument("--lang-out", default=None, metavar="LANG",
+                   help="language the summary should be in (default: the cluster's majority language); "
+                        "sentences from articles in other languages are demoted and marked")
     s.add_argument("--method", default=DEFAULT_METHOD, choices=[m for m in METHODS if m != "oracle"])
     s.add_argument("--query", default=None, help="focus the summary on this topic")
     s.add_argument("--format", default=None, choices=["text", "markdown", "json"],
@@ -101,7 +104,7 @@ def _run_summarize(args) -> int:
         if args.query:
             cluster.query = args.query
         try:
-            summary = summarize_cluster(cluster, budget, args.method, args.lang)
+            summary = summarize_cluster(cluster, budget, args.method, args.lang, args.lang_out)
         except InputError as err:
             print(f"storysum: error: {err}", file=sys.stderr)
             failed += 1

@@ -141,3 +141,17 @@ def test_wire_story_reprinted_three_times_is_counted_not_repeated():
     assert len(texts) == len(set(texts))
     top = summary.sentences[0]
     assert {"outlet0", "outlet1", "outlet2"} <= set(top.sources)
+
+
+def test_lang_out_prefers_that_language_and_marks_the_rest():
+    de = ("Der Hafen von Brakenwerder wurde nach dem Brand gesperrt. Die Feuerwehr war mit 180 Kräften im "
+          "Einsatz. Zwei Feuerwehrleute wurden verletzt. Die Polizei ermittelt zur Brandursache.")
+    en = ("The port of Brakenwerder was closed after the fire on Thursday night. Two firefighters were "
+          "injured in the blaze at the cold store. The police are investigating the cause of the fire.")
+    articles = [Article(id="de1", text=de), Article(id="de2", text=de), Article(id="en1", text=en)]
+    default = summarize(articles, words=30)
+    english = summarize(articles, words=30, lang_out="en")
+    assert default.lang == "de" and english.lang == "en"
+    assert all(s.lang == "de" for s in default.sentences)
+    assert any(s.lang == "en" for s in english.sentences)
+    assert all(s.other_language == (s.lang != "en") for s in english.sentences)

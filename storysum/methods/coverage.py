@@ -43,7 +43,8 @@ class Coverage(Summarizer):
                 articles_with[concept].add(sentence.article)
                 if sentence.position < self.lead_sentences:
                     in_lead[concept].add(sentence.article)
-        n_articles = len({s.article for s in cluster.sentences})
+        # articles that can contribute sentences (all of them unless an output language is set)
+        n_articles = len({s.article for s in cluster.sentences if features.candidates[s.index]})
         min_articles = 1 if n_articles < 3 else max(2, round(self.min_share * n_articles))
         weights = {}
         for concept, articles in articles_with.items():
