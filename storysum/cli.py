@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--lang-out", default=None, metavar="LANG",
                    help="language the summary should be in (default: the cluster's majority language); "
                         "sentences from articles in other languages are demoted and marked")
+    s.add_argument("--embeddings", action="store_true",
+                   help="also match content across languages with multilingual sentence embeddings "
+                        "(extra: pip install 'storysum[embeddings]')")
     s.add_argument("--method", default=DEFAULT_METHOD, choices=[m for m in METHODS if m != "oracle"])
     s.add_argument("--query", default=None, help="focus the summary on this topic")
     s.add_argument("--format", default=None, choices=["text", "markdown", "json"],
@@ -67,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--method", default=DEFAULT_METHOD, help=f"one of {', '.join(METHODS)}, or all")
     e.add_argument("--words", type=_positive, default=100)
     e.add_argument("--use-query", action="store_true", help="pass each cluster's query to the method")
+    e.add_argument("--embeddings", action="store_true", help="use multilingual sentence embeddings")
     e.add_argument("--format", default="table", choices=["table", "json", "markdown"])
     e.add_argument("--limit", type=_positive, default=None, help="only the first N clusters of each file")
     e.add_argument("-o", "--output", default=None)
@@ -104,7 +108,8 @@ def _run_summarize(args) -> int:
         if args.query:
             cluster.query = args.query
         try:
-            summary = summarize_cluster(cluster, budget, args.method, args.lang, args.lang_out)
+            summary = summarize_cluster(cluster, budget, args.method, args.lang, args.lang_out,
+                                        args.embeddings)
         except InputError as err:
             print(f"storysum: error: {err}", file=sys.stderr)
             failed += 1
@@ -125,7 +130,7 @@ def _run_evaluate(args) -> int:
     from storysum.evaluate import evaluate_files, render_report
 
     report = evaluate_files(args.data, method=args.method, words=args.words,
-                            use_query=args.use_query, limit=args.limit)
+                            use_query=args.use_query, limit=args.limit, embeddings=args.embeddings)
     _write(render_report(report, args.format), args.output)
     return EXIT_OK
 

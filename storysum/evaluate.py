@@ -68,7 +68,8 @@ def prepare_clusters(clusters: list[Cluster], use_query: bool, dataset: str) -> 
     return prepared
 
 
-def evaluate_clusters(prepared: list[Prepared], method: str, words: int, dataset: str) -> Row:
+def evaluate_clusters(prepared: list[Prepared], method: str, words: int, dataset: str,
+                      embeddings: bool = False) -> Row:
     """Average ROUGE of `method` over prepared clusters; ms/cluster counts the whole pipeline
     (the shared preparation time is added to each method's own time)."""
     row = Row(dataset=dataset, method=method)
@@ -80,7 +81,7 @@ def evaluate_clusters(prepared: list[Prepared], method: str, words: int, dataset
             row.failures += 1
             continue
         start = time.perf_counter()
-        summary = summarize_cluster(item.cluster, budget, summarizer)
+        summary = summarize_cluster(item.cluster, budget, summarizer, embeddings=embeddings)
         elapsed += time.perf_counter() - start + item.seconds
         result = score(truncate_words(summary.text, words), item.cluster.references, summary.lang)
         _accumulate(row, result)
@@ -100,7 +101,8 @@ def _accumulate(row: Row, result) -> None:
 
 
 def evaluate_files(paths: list[str], method: str = "coverage", words: int = 100,
-                   use_query: bool = False, limit: int | None = None) -> list[Row]:
+                   use_query: bool = False, limit: int | None = None,
+                   embeddings: bool = False) -> list[Row]:
     """One row per dataset and method; `method="all"` runs every method, oracle included."""
     methods = list(METHODS) if method == "all" else [method]
     for name in methods:
@@ -111,17 +113,17 @@ def evaluate_files(paths: list[str], method: str = "coverage", words: int = 100,
             raise InputError(f"{path}: no such file")
         dataset = Path(path).stem
         prepared = prepare_clusters(load_clusters(path, limit), use_query, dataset)
-        _warm_up(prepared)
+        _warm_up(prepared, embeddings)
         for name in methods:
-            rows.append(evaluate_clusters(prepared, name, words, dataset))
+            rows.append(evaluate_clusters(prepared, name, words, dataset, embeddings))
     return rows
 
 
-def _warm_up(prepared: list[Prepared]) -> None:
+def _warm_up(prepared: list[Prepared], embeddings: bool) -> None:
     """Load the lazily imported parts once, so the first method's timing does not pay for it."""
     ready = next((p.cluster for p in prepared if p.cluster is not None), None)
     if ready is not None:
-        summarize_cluster(ready, Budget(words=10), "lead")
+        summarize_cluster(ready, Budget(words=10), "lead", embeddings=embeddings)
 
 
 def render_report(rows: list[Row], fmt: str) -> str:

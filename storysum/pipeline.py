@@ -28,6 +28,7 @@ def summarize(
     lang: str = "auto",
     query: str | None = None,
     lang_out: str | None = None,
+    embeddings: bool = False,
 ) -> Summary:
     """Summarise one cluster given as a Cluster, Articles, or paths of files and folders.
 
@@ -47,11 +48,13 @@ def summarize(
         cluster = Cluster(id="cluster", articles=articles, skipped=skipped)
     if query is not None:
         cluster = replace(cluster, query=query)
-    return summarize_cluster(cluster, Budget(words=words, sentences=sentences), method, lang, lang_out)
+    return summarize_cluster(cluster, Budget(words=words, sentences=sentences), method, lang, lang_out,
+                             embeddings)
 
 
 def summarize_cluster(cluster: Cluster, budget: Budget, method: str | Summarizer = DEFAULT_METHOD,
-                      lang: str = "auto", lang_out: str | None = None) -> Summary:
+                      lang: str = "auto", lang_out: str | None = None,
+                      embeddings: bool = False) -> Summary:
     """Run every stage on one cluster (a cluster that `prepare` already segmented is used as is)."""
     summarizer = get_method(method) if isinstance(method, str) else method
     if not cluster.sentences:
@@ -59,7 +62,7 @@ def summarize_cluster(cluster: Cluster, budget: Budget, method: str | Summarizer
     if lang_out:
         cluster = replace(cluster, lang=lang_out)  # prefer its sentences; others are flagged
     candidates, rejected = select_candidates(cluster, only_lang=lang_out)
-    features = build_features(cluster, candidates, rejected, quality_prior(cluster))
+    features = build_features(cluster, candidates, rejected, quality_prior(cluster), embeddings)
     chosen = summarizer.select(cluster, features, budget)
     sources = {i: supporting_articles(cluster, features, i) for i in chosen}
     ordered = order_sentences(cluster, chosen, sources)

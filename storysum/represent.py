@@ -36,6 +36,7 @@ class Features:
     prior: np.ndarray  # how well each sentence reads on its own (1.0 = no objection)
     query_terms: frozenset[str] = frozenset()
     query_relevance: np.ndarray | None = None  # sameness of each sentence with the query
+    embeddings: np.ndarray | None = None  # optional multilingual sentence embeddings (rows L2-normed)
     rejected: dict[int, str] = field(default_factory=dict)  # sentence index -> why not a candidate
 
     def similarity(self, rows_a=None, rows_b=None) -> np.ndarray:
@@ -48,11 +49,19 @@ class Features:
         """How far sentences carry the same content, rows_a x rows_b (None: every sentence).
 
         Character 4-grams see through German compounds and inflection ("Donnerstagabend" /
-        "am Donnerstag", "Logistikunternehmen" / "Logistikfirma") where word vectors do not.
+        "am Donnerstag", "Logistikunternehmen" / "Logistikfirma") where word vectors do not;
+        with embeddings, the same fact in another language counts too.
         """
         a = self.overlap if rows_a is None else self.overlap[rows_a]
         b = self.overlap if rows_b is None else self.overlap[rows_b]
-        return (a @ b.T).toarray()
+        lexical = (a @ b.T).toarray()
+        if self.embeddings is None:
+            return lexical
+        from storysum.embed import EMBEDDING_OFFSET
+
+        ea = self.embeddings if rows_a is None else self.embeddings[rows_a]
+        eb = self.embeddings if rows_b is None else self.embeddings[rows_b]
+        return np.maximum(lexical, ea @ eb.T - EMBEDDING_OFFSET)
 
 
 def analyse(text: str, lang: str) -> tuple[list[str], list[str]]:
@@ -69,7 +78,7 @@ def analyse(text: str, lang: str) -> tuple[list[str], list[str]]:
 
 
 def build_features(cluster: Cluster, candidates: np.ndarray, rejected: dict[int, str],
-                   prior: np.ndarray) -> Features:
+                   prior: np.ndarray, embeddings: bool = False) -> Features:
     """Terms, concepts and TF-IDF vectors for every sentence of the cluster."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -109,8 +118,15 @@ def build_features(cluster: Cluster, candidates: np.ndarray, rejected: dict[int,
         prior=prior,
         query_terms=query_terms,
         query_relevance=query_relevance,
+        embeddings=_embeddings(cluster) if embeddings else None,
         rejected=rejected,
     )
+
+
+def _embeddings(cluster: Cluster) -> np.ndarray:
+    from storysum.embed import embed
+
+    return embed([s.text for s in cluster.sentences])
 
 
 def _identity(tokens: list[str]) -> list[str]:
