@@ -36,12 +36,9 @@ def main() -> None:
 
     start = time.perf_counter()
     import storysum  # noqa: F401
-    from storysum.candidates import quality_prior, select_candidates
     from storysum.evaluate import load_clusters
-    from storysum.methods import get_method
     from storysum.model import Budget
-    from storysum.pipeline import prepare, summarize_cluster
-    from storysum.represent import build_features
+    from storysum.pipeline import summarize_cluster
     import_seconds = time.perf_counter() - start
 
     clusters = load_clusters(args.data, args.clusters + 1)
@@ -49,33 +46,8 @@ def main() -> None:
     summarize_cluster(clusters[0], Budget(words=100), args.method)  # loads lazy imports and models
     warmup_seconds = time.perf_counter() - start
 
-    stages: dict[str, list[float]] = {"whole pipeline": [], "clean+segment": [], "represent": [], "select": []}
-    sizes = []
-    for cluster in clusters[1:]:
-        t0 = time.perf_counter()
-        summarize_cluster(cluster, Budget(words=100), args.method)
-        stages["whole pipeline"].append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        prepared = prepare(cluster)
-        t1 = time.perf_counter()
-        mask, rejected = select_candidates(prepared)
-        features = build_features(prepared, mask, rejected, quality_prior(prepared))
-        t2 = time.perf_counter()
-        get_method(args.method).select(prepared, features, Budget(words=100))
-        t3 = time.perf_counter()
-        stages["clean+segment"].append(t1 - t0)
-        stages["represent"].append(t2 - t1)
-        stages["select"].append(t3 - t2)
-        sizes.append((len(cluster.articles), len(prepared.sentences)))
-
-    with tempfile.TemporaryDirectory() as tmp:
-        record = json.loads(Path(args.data).open(encoding="utf-8").readline())
-        one = Path(tmp) / "one.jsonl"
-        one.write_text(json.dumps(record), encoding="utf-8")
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "storysum.cli", "summarize", str(one)], check=True,
-                       capture_output=True)
-        cli_seconds = time.perf_counter() - t0
+    stages, sizes = _stage_times(clusters[1:], args.method)
+    cli_seconds = _cli_seconds(args.data)
 
     articles = statistics.median(a for a, _ in sizes)
     sentences = statistics.median(s for _, s in sizes)
@@ -89,6 +61,47 @@ def main() -> None:
         print(f"| {name} per cluster | {1000 * min(values):.0f} | {1000 * statistics.median(values):.0f} | "
               f"{1000 * max(values):.0f} |")
     print(f"| command line on one cluster, fresh process | {1000 * cli_seconds:.0f} | | |")
+
+
+def _stage_times(clusters, method: str) -> tuple[dict[str, list[float]], list[tuple[int, int]]]:
+    """Seconds per cluster for the whole pipeline and for each stage, and cluster sizes."""
+    from storysum.candidates import quality_prior, select_candidates
+    from storysum.methods import get_method
+    from storysum.model import Budget
+    from storysum.pipeline import prepare, summarize_cluster
+    from storysum.represent import build_features
+
+    stages: dict[str, list[float]] = {"whole pipeline": [], "clean+segment": [], "represent": [], "select": []}
+    sizes = []
+    for cluster in clusters:
+        t0 = time.perf_counter()
+        summarize_cluster(cluster, Budget(words=100), method)
+        stages["whole pipeline"].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        prepared = prepare(cluster)
+        t1 = time.perf_counter()
+        mask, rejected = select_candidates(prepared)
+        features = build_features(prepared, mask, rejected, quality_prior(prepared))
+        t2 = time.perf_counter()
+        get_method(method).select(prepared, features, Budget(words=100))
+        t3 = time.perf_counter()
+        stages["clean+segment"].append(t1 - t0)
+        stages["represent"].append(t2 - t1)
+        stages["select"].append(t3 - t2)
+        sizes.append((len(cluster.articles), len(prepared.sentences)))
+    return stages, sizes
+
+
+def _cli_seconds(data: str) -> float:
+    """Wall time of the command line on the first cluster, in a fresh process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        record = json.loads(Path(data).open(encoding="utf-8").readline())
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps(record), encoding="utf-8")
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "storysum.cli", "summarize", str(one)], check=True,
+                       capture_output=True)
+        return time.perf_counter() - t0
 
 
 if __name__ == "__main__":
