@@ -42,8 +42,8 @@ def main() -> None:
             if not args.use_query:
                 cluster.query = None
             cluster = prepare(cluster)
-            mask, rejected = select_candidates(cluster)
-            prepared.append((cluster, build_features(cluster, mask, rejected, quality_prior(cluster))))
+            mask, _rejected = select_candidates(cluster)
+            prepared.append((cluster, build_features(cluster, mask, quality_prior(cluster))))
     names = [g.split("=")[0] for g in args.grid]
     values = [[float(v) for v in g.split("=")[1].split(",")] for g in args.grid]
     results = []

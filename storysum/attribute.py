@@ -7,7 +7,6 @@ from storysum.model import Cluster
 from storysum.represent import SAME_CONTENT, Features
 
 
-
 def supporting_articles(cluster: Cluster, features: Features, index: int,
                         threshold: float = SAME_CONTENT) -> list[int]:
     """Article indices that carry sentence `index`'s content, its own article first."""

@@ -61,8 +61,8 @@ def summarize_cluster(cluster: Cluster, budget: Budget, method: str | Summarizer
         cluster = prepare(cluster, lang)
     if lang_out:
         cluster = replace(cluster, lang=lang_out)  # prefer its sentences; others are flagged
-    candidates, rejected = select_candidates(cluster, only_lang=lang_out)
-    features = build_features(cluster, candidates, rejected, quality_prior(cluster), embeddings)
+    candidates, _rejected = select_candidates(cluster, only_lang=lang_out)
+    features = build_features(cluster, candidates, quality_prior(cluster), embeddings)
     chosen = summarizer.select(cluster, features, budget)
     sources = {i: supporting_articles(cluster, features, i) for i in chosen}
     ordered = order_sentences(cluster, chosen, sources)

@@ -8,7 +8,7 @@ words are stopwords).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
@@ -37,7 +37,6 @@ class Features:
     query_terms: frozenset[str] = frozenset()
     query_relevance: np.ndarray | None = None  # sameness of each sentence with the query
     embeddings: np.ndarray | None = None  # optional multilingual sentence embeddings (rows L2-normed)
-    rejected: dict[int, str] = field(default_factory=dict)  # sentence index -> why not a candidate
 
     def similarity(self, rows_a=None, rows_b=None) -> np.ndarray:
         """Cosine similarities, rows_a x rows_b (None stands for every sentence)."""
@@ -77,8 +76,8 @@ def analyse(text: str, lang: str) -> tuple[list[str], list[str]]:
     return terms, concepts
 
 
-def build_features(cluster: Cluster, candidates: np.ndarray, rejected: dict[int, str],
-                   prior: np.ndarray, embeddings: bool = False) -> Features:
+def build_features(cluster: Cluster, candidates: np.ndarray, prior: np.ndarray,
+                   embeddings: bool = False) -> Features:
     """Terms, concepts and TF-IDF vectors for every sentence of the cluster."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -119,7 +118,6 @@ def build_features(cluster: Cluster, candidates: np.ndarray, rejected: dict[int,
         query_terms=query_terms,
         query_relevance=query_relevance,
         embeddings=_embeddings(cluster) if embeddings else None,
-        rejected=rejected,
     )
 
 

@@ -63,8 +63,8 @@ def test_no_artefacts_and_no_repetition(example_summary):
     from storysum.candidates import quality_prior, select_candidates
 
     cluster = prepare(Cluster(id="x", articles=[Article(id=s.article, text=s.text) for s in example_summary.sentences]))
-    mask, rejected = select_candidates(cluster)
-    features = build_features(cluster, mask, rejected, quality_prior(cluster))
+    mask, _rejected = select_candidates(cluster)
+    features = build_features(cluster, mask, quality_prior(cluster))
     sameness = features.sameness()
     n = len(cluster.sentences)
     assert all(sameness[i, j] < SAME_CONTENT for i in range(n) for j in range(n) if i != j)

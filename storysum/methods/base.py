@@ -10,8 +10,6 @@ import numpy as np
 from storysum.model import Budget, Cluster
 from storysum.represent import SAME_CONTENT, Features
 
-REDUNDANCY = SAME_CONTENT
-
 
 class Summarizer(ABC):
     """Selects sentence indices (into `cluster.sentences`) for a summary within `budget`.
@@ -28,7 +26,7 @@ class Summarizer(ABC):
 
 
 def fill_ranked(ranked: Iterable[int], features: Features, budget: Budget,
-                redundancy: float = REDUNDANCY) -> list[int]:
+                redundancy: float = SAME_CONTENT) -> list[int]:
     """Walk a ranking and keep each candidate that fits the budget and repeats nothing chosen."""
     chosen: list[int] = []
     words = 0
@@ -46,7 +44,7 @@ def fill_ranked(ranked: Iterable[int], features: Features, budget: Budget,
 
 def greedy_gain(gain: Callable[[int], float], features: Features, budget: Budget,
                 on_add: Callable[[int], None] | None = None,
-                redundancy: float = REDUNDANCY) -> list[int]:
+                redundancy: float = SAME_CONTENT) -> list[int]:
     """Repeatedly add the candidate with the largest positive `gain(i)` that fits the budget;
     `on_add(i)` lets the method update its state once sentence i is chosen."""
     chosen: list[int] = []
