@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from storysum.embed import EMBEDDING_OFFSET, embed
 from storysum.language import WORD, resources_for
 from storysum.model import Cluster
 
@@ -56,8 +57,6 @@ class Features:
         lexical = (a @ b.T).toarray()
         if self.embeddings is None:
             return lexical
-        from storysum.embed import EMBEDDING_OFFSET
-
         ea = self.embeddings if rows_a is None else self.embeddings[rows_a]
         eb = self.embeddings if rows_b is None else self.embeddings[rows_b]
         return np.maximum(lexical, ea @ eb.T - EMBEDDING_OFFSET)
@@ -122,8 +121,6 @@ def build_features(cluster: Cluster, candidates: np.ndarray, prior: np.ndarray,
 
 
 def _embeddings(cluster: Cluster) -> np.ndarray:
-    from storysum.embed import embed
-
     return embed([s.text for s in cluster.sentences])
 
 
