@@ -35,21 +35,23 @@ def summarize(
     Raises InputError when nothing summarisable remains; skipped inputs are listed in the
     returned Summary's `skipped`.
     """
-    if isinstance(inputs, Cluster):
-        cluster = inputs
-    else:
-        items = list(inputs)
-        articles = [i for i in items if isinstance(i, Article)]
-        paths = [str(i) for i in items if not isinstance(i, Article)]
-        skipped: list[Skipped] = []
-        if paths:
-            clusters, skipped = read_inputs(paths)
-            articles += [a for c in clusters for a in c.articles]
-        cluster = Cluster(id="cluster", articles=articles, skipped=skipped)
+    cluster = inputs if isinstance(inputs, Cluster) else load_cluster(inputs)
     if query is not None:
         cluster = replace(cluster, query=query)
     return summarize_cluster(cluster, Budget(words=words, sentences=sentences), method, lang, lang_out,
                              embeddings)
+
+
+def load_cluster(inputs: Iterable[Article | str | Path]) -> Cluster:
+    """One cluster from Articles and paths of files and folders (inputs that fail are `skipped`)."""
+    items = list(inputs)
+    articles = [i for i in items if isinstance(i, Article)]
+    paths = [str(i) for i in items if not isinstance(i, Article)]
+    skipped: list[Skipped] = []
+    if paths:
+        clusters, skipped = read_inputs(paths)
+        articles += [a for c in clusters for a in c.articles]
+    return Cluster(id="cluster", articles=articles, skipped=skipped)
 
 
 def summarize_cluster(cluster: Cluster, budget: Budget, method: str | Summarizer = DEFAULT_METHOD,
