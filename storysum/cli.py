@@ -1,4 +1,4 @@
-"""Command line: `storysum summarize` and `storysum evaluate`.
+"""Command line: `storysum summarize`, `storysum story` and `storysum evaluate`.
 
 Exit codes: 0 success, 1 nothing could be summarised, 2 usage error, 3 partial success (a
 summary was written but some inputs were skipped; each is named on stderr).
@@ -65,6 +65,19 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", default=None, help="write here instead of stdout")
     s.set_defaults(run=_run_summarize)
 
+    t = sub.add_parser("story", help="the story view: event line, summary, quotes, numbers, conflicts, …",
+                       description="One screen about one story: event line, attributed summary, consensus "
+                                   "and single-source claims, quotes, numbers and dates, conflicts between "
+                                   "outlets, timeline and entities.")
+    t.add_argument("articles", nargs="+", metavar="ARTICLES")
+    t.add_argument("--words", type=_positive, default=120, help="word budget of the summary (default 120)")
+    t.add_argument("--lang", default="auto", help="language of all articles (ISO 639-1), default: detect")
+    t.add_argument("--format", default="markdown", choices=["markdown", "json", "html"])
+    t.add_argument("--gold", default=None, metavar="GOLD.json",
+                   help="also score every panel against a gold file (examples/GOLD.md) on stderr")
+    t.add_argument("-o", "--output", default=None, help="write here instead of stdout")
+    t.set_defaults(run=_run_story)
+
     e = sub.add_parser("evaluate", help="ROUGE of a method on clusters with reference summaries")
     e.add_argument("data", nargs="+", metavar="DATA.jsonl")
     e.add_argument("--method", default=DEFAULT_METHOD, help=f"one of {', '.join(METHODS)}, or all")
@@ -124,6 +137,40 @@ def _run_summarize(args) -> int:
     if not outputs:
         return EXIT_FAILURE
     return EXIT_PARTIAL if skipped or failed else EXIT_OK
+
+
+def _run_story(args) -> int:
+    from storysum.ingest import read_inputs
+    from storysum.story import build_story
+    from storysum.story.markdown import render_story
+
+    clusters, skipped = read_inputs(args.articles)
+    for item in skipped:
+        print(f"storysum: skipped {item.path}: {item.reason}", file=sys.stderr)
+    if not clusters:
+        raise InputError("no readable article in " + ", ".join(args.articles))
+    if len(clusters) > 1:
+        raise ValueError(f"the story view takes one cluster; the input holds {len(clusters)}")
+    cluster = clusters[0]
+    cluster.skipped = skipped + cluster.skipped
+    result = build_story(cluster, words=args.words, lang=args.lang)
+    for warning in result.summary.warnings:
+        print(f"storysum: warning: {cluster.id}: {warning}", file=sys.stderr)
+    _write(render_story(result, args.format), args.output)
+    if args.gold:
+        _print_scores(result, args.gold)
+    return EXIT_PARTIAL if skipped else EXIT_OK
+
+
+def _print_scores(result, gold_path: str) -> None:
+    from storysum.story.score import PanelScore, load_gold, score_story
+
+    for panel, score in score_story(result, load_gold(gold_path)).items():
+        if isinstance(score, PanelScore):
+            print(f"{panel:14} precision {score.precision:.2f} recall {score.recall:.2f} "
+                  f"({score.predicted} found, {score.gold} gold)", file=sys.stderr)
+        else:
+            print(f"{panel:14} {score}", file=sys.stderr)
 
 
 def _run_evaluate(args) -> int:

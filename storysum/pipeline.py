@@ -16,7 +16,7 @@ from storysum.language import detect, has_resources, majority
 from storysum.methods import DEFAULT_METHOD, Summarizer, get_method
 from storysum.model import Article, Budget, Cluster, Skipped, Summary, SummarySentence
 from storysum.order import order_sentences
-from storysum.represent import build_features
+from storysum.represent import Features, build_features
 from storysum.segment import segment_articles
 
 
@@ -58,13 +58,25 @@ def summarize_cluster(cluster: Cluster, budget: Budget, method: str | Summarizer
                       lang: str = "auto", lang_out: str | None = None,
                       embeddings: bool = False) -> Summary:
     """Run every stage on one cluster (a cluster that `prepare` already segmented is used as is)."""
-    summarizer = get_method(method) if isinstance(method, str) else method
     if not cluster.sentences:
         cluster = prepare(cluster, lang)
+    cluster, features = represent_cluster(cluster, lang_out, embeddings)
+    return summary_from_features(cluster, features, budget, method)
+
+
+def represent_cluster(cluster: Cluster, lang_out: str | None = None,
+              embeddings: bool = False) -> tuple[Cluster, Features]:
+    """Candidates and features of a prepared cluster (shared by the summary and the story view)."""
     if lang_out:
         cluster = replace(cluster, lang=lang_out)  # prefer its sentences; others are flagged
     candidates, _rejected = select_candidates(cluster, only_lang=lang_out)
-    features = build_features(cluster, candidates, quality_prior(cluster), embeddings)
+    return cluster, build_features(cluster, candidates, quality_prior(cluster), embeddings)
+
+
+def summary_from_features(cluster: Cluster, features: Features, budget: Budget,
+                          method: str | Summarizer = DEFAULT_METHOD) -> Summary:
+    """Select, attribute and order: the Summary of a represented cluster."""
+    summarizer = get_method(method) if isinstance(method, str) else method
     chosen = summarizer.select(cluster, features, budget)
     sources = {i: supporting_articles(cluster, features, i) for i in chosen}
     ordered = order_sentences(cluster, chosen, sources)

@@ -54,11 +54,11 @@ def render_text(summary: Summary) -> str:
 def render_markdown(summary: Summary) -> str:
     lines = [f"## Summary: {summary.cluster_id}", "", f"*{_header(summary)}*", ""]
     for i, sentence in enumerate(summary.sentences, start=1):
-        lines.append(f"{i}. {_md_escape(sentence.text)} <sub>({_support(summary, i - 1)})</sub>")
+        lines.append(f"{i}. {md_escape(sentence.text)} <sub>({_support(summary, i - 1)})</sub>")
     lines += ["", "### Sources", "", "| id | source | date | language | title |", "|---|---|---|---|---|"]
     for a in summary.articles:
         cells = [a.id, a.source or "", a.date or "", a.lang or "", a.title or ""]
-        lines.append("| " + " | ".join(_md_escape(c).replace("|", "\\|") for c in cells) + " |")
+        lines.append("| " + " | ".join(md_escape(c).replace("|", "\\|") for c in cells) + " |")
     notes = _notes(summary, prefix="- ")
     if notes:
         lines += ["", "### Notes", ""] + notes
@@ -71,7 +71,7 @@ def _notes(summary: Summary, prefix: str) -> list[str]:
     return lines
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     for char in "\\`*_[]<>#":
         text = text.replace(char, "\\" + char)
     return text

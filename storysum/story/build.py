@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from storysum.model import Article, Budget, Cluster
-from storysum.pipeline import load_cluster, prepare, summarize_cluster
+from storysum.pipeline import load_cluster, prepare, represent_cluster, summary_from_features
+from storysum.story.claims import consensus, single_source
+from storysum.story.event import event_line
 from storysum.story.model import Story
 
 
@@ -20,14 +22,15 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
     """Every panel of the story view, read from one prepared cluster."""
     if not cluster.sentences:
         cluster = prepare(cluster, lang)
-    summary = summarize_cluster(cluster, Budget(words=words))
-    return Story(
+    cluster, features = represent_cluster(cluster)
+    summary = summary_from_features(cluster, features, Budget(words=words))
+    result = Story(
         cluster_id=cluster.id,
         lang=cluster.lang,
-        event=None,
+        event=event_line(cluster, features),
         summary=summary,
-        consensus=[],
-        single_source=[],
+        consensus=consensus(cluster, features),
+        single_source=single_source(cluster, features),
         quotes=[],
         figures=[],
         dates=[],
@@ -36,3 +39,22 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
         entities=[],
         sentences=[],
     )
+    result.sentences = cited_sentences(cluster, result)
+    return result
+
+
+def cited_sentences(cluster: Cluster, result: Story) -> list[dict]:
+    """Every sentence a panel points to, so a reader can see each claim in its source."""
+    rows: set[int] = {s.index for s in result.summary.sentences}
+    for item in [result.event, *result.consensus, *result.single_source, *result.quotes,
+                 *result.figures, *result.dates, *result.timeline]:
+        if item is not None:
+            rows.update(item.sentences)
+    for conflict in result.conflicts:
+        for value in conflict.values:
+            rows.update(value.sentences)
+    return [
+        {"index": i, "text": cluster.sentences[i].text, "article": cluster.articles[cluster.sentences[i].article].id,
+         "position": cluster.sentences[i].position}
+        for i in sorted(rows)
+    ]
