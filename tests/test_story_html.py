@@ -171,6 +171,18 @@ def test_summary_outlet_without_known_passage_links_to_its_article() -> None:
     assert 'href="#art-tagesblatt"' in item and f'href="#src-{slug(HOSTILE_ID)}-20"' in item
 
 
+def test_supporting_passage_found_by_claim_or_by_supports_mark() -> None:
+    """A summary sentence's other outlets reach their own wording either through a claim that
+    groups the sentences or through a passage marked `supports`."""
+    by_claim = full_story()
+    by_claim.sentences = [{k: v for k, v in p.items() if k != "supports"} for p in by_claim.sentences]
+    by_mark = full_story()
+    by_mark.event, by_mark.consensus, by_mark.timeline = None, [], []
+    for story in (by_claim, by_mark):
+        item = re.search(r'<li id="sum-1">.*?</li>', render_story_html(story), re.S).group()
+        assert 'href="#src-nordkurier-11"' in item
+
+
 def test_empty_panels_say_none_found() -> None:
     page = render_story_html(empty_story())
     assert page.count("None found.") == len(PANELS) - 1  # every panel but Sources
@@ -234,7 +246,7 @@ def test_outlet_link_leads_to_visible_source_passage(browser, tmp_path: Path) ->
         assert page.url.endswith(f"#src-{outlet_id}-{3 if outlet_id == 'tagesblatt' else 11}")
         assert target.is_visible() and passage in target.inner_text()
         assert target.evaluate("e => { const r = e.getBoundingClientRect(); "
-                               "return r.top >= 0 && r.bottom <= window.innerHeight; }")
+                               "return r.top >= -1 && r.bottom <= window.innerHeight + 1; }")
         page.evaluate("window.scrollTo(0, 0)")
     page.close()
 

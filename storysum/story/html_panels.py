@@ -42,6 +42,7 @@ class Refs:
 
     articles: dict[str, Article]
     passages: dict[int, dict]
+    same: dict[int, list[int]]  # sentence → the other sentences a claim says carry the same fact
 
     @classmethod
     def of(cls, story: Story) -> Refs:
@@ -57,7 +58,11 @@ class Refs:
             passages[int(item["index"])] = item
         for s in story.summary.sentences:
             passages.setdefault(s.index, {"index": s.index, "text": s.text, "article": s.article})
-        return cls(articles, passages)
+        same: dict[int, list[int]] = {}
+        for claim in [story.event, *story.consensus, *story.single_source]:
+            for index in claim.sentences if claim else ():
+                same.setdefault(index, []).extend(i for i in claim.sentences if i != index)
+        return cls(articles, passages, same)
 
     @property
     def total(self) -> int:
@@ -69,8 +74,11 @@ class Refs:
         return (article.source if article and article.source else None) or article_id
 
     def target(self, article_id: str, sentences: list[int], supports: int | None = None) -> str:
-        """The anchor of this outlet's passage among `sentences` (or, for a summary sentence,
-        the passage marked as supporting it); the article's entry when none is known."""
+        """The anchor of this outlet's passage among `sentences`; for a summary sentence
+        (`supports`) also among the sentences a claim groups with it, or a passage marked as
+        supporting it; the article's entry when none is known."""
+        if supports is not None:
+            sentences = [*sentences, *self.same.get(supports, ())]
         for index in sentences:
             if self.passages.get(index, {}).get("article") == article_id:
                 return passage_anchor(article_id, index)
