@@ -96,7 +96,8 @@ def _header(story: Story, refs: Refs) -> str:
                  f"{refs.links(story.event.outlets, story.event.sentences)}</p>")
     else:
         headline, event = f"Story: {esc(story.cluster_id)}", ""
-    return (f'<header>\n<p class="kicker">Story · {esc(story.cluster_id)}</p>\n<h1>{headline}</h1>\n'
+    size = ' class="long"' if len(headline) > 120 else ""
+    return (f'<header>\n<p class="kicker">Story · {esc(story.cluster_id)}</p>\n<h1{size}>{headline}</h1>\n'
             f'{event}<p class="meta">{facts}</p>\n</header>')
 
 
