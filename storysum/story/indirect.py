@@ -1,0 +1,147 @@
+"""Reported speech for the quotes panel: what someone said, not in their own words.
+
+German marks reported speech by mood: `X sagte, es gebe keine Hinweise`, `…, teilte die
+Stadtverwaltung mit`, and sentences in Konjunktiv right after a quote or a reporting clause
+continue the same speaker (`Das sei gelungen.`). English has no mood to lean on, so only the
+explicit forms count there: `X said that …` and `…, X said.` Precision matters more than recall:
+a sentence needs both a reporting clause (or a quote/report just before it in the same
+paragraph) and, in German, a verb in Konjunktiv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from storysum.model import Cluster, Sentence
+from storysum.story.model import Quote
+from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
+from storysum.story.speakers import (
+    Lexicon, People, Speaker, after_clause, before_clause, lexicon, resolve, tokens,
+)
+
+_QUOTE_MARK = regex.compile(r"[„“”\"»«]|(?<![\p{L}])[‚‘']")
+_THAT = regex.compile(r"\b(\p{L}+)\s+that\s+")
+_LANGS = ("de", "en")  # languages whose reported speech this module can recognise
+_MIN_CONTENT = 4  # words a reported statement needs
+
+
+def extract_indirect(cluster: Cluster) -> list[Quote]:
+    """Reported statements with their speakers (`indirect=True`), merged across outlets."""
+    spans = sentence_spans(cluster)
+    found: list[Found] = []
+    for a_index, article in enumerate(cluster.articles):
+        lang = article.lang or cluster.lang or "und"
+        if lang in _LANGS:
+            sentences = [s for s in cluster.sentences if s.article == a_index]
+            direct = article_quotes(cluster, a_index, spans.get(a_index, []))
+            found.extend(_article_indirect(cluster, a_index, sentences, direct, lang))
+    return merge(cluster, found, indirect=True)
+
+
+@dataclass
+class _Chain:
+    """The statement a following Konjunktiv sentence continues."""
+
+    speaker: str | None
+    paragraph: int
+    item: Found | None  # the reported statement to extend, None after a direct quote
+
+
+def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
+                      direct: list[Found], lang: str) -> list[Found]:
+    """Walk an article's sentences: explicit reports start a chain, Konjunktiv continues it."""
+    lex = lexicon(lang)
+    text = cluster.articles[a_index].text
+    people = People(text, lex, lang)
+    quoted = {i: f for f in direct for i in f.sentences}
+    out: list[Found] = []
+    chain: _Chain | None = None
+    cursor = 0
+    for s in sentences:
+        offset = max(text.find(s.text, cursor), cursor)
+        cursor = offset + len(s.text)
+        if s.index in quoted:
+            chain = _Chain(quoted[s.index].speaker, s.paragraph, None)
+            if chain.speaker:
+                people.add(offset, chain.speaker)
+            continue
+        report = None if _QUOTE_MARK.search(s.text) else explicit(s.text, lex, lang)
+        if report is not None:
+            name = resolve(report[0], offset, people)
+            item = Found(a_index, offset, cursor, report[1], name, [s.index])
+            out.append(item)
+            if name and report[0].kind == "name":
+                people.add(offset, name)
+            chain = _Chain(name, s.paragraph, item)
+        elif chain and chain.speaker and chain.paragraph == s.paragraph and _continues(s.text, lex, lang):
+            if chain.item is None:
+                chain.item = Found(a_index, offset, cursor, s.text, chain.speaker, [s.index])
+                out.append(chain.item)
+            else:
+                chain.item.text += " " + s.text
+                chain.item.sentences.append(s.index)
+        else:
+            chain = None
+    return out
+
+
+def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
+    """(speaker, statement) of a sentence with a reporting clause, None otherwise."""
+    if lang == "en":
+        found = _that_clause(text, lex)
+        if found:
+            return found
+    for m in regex.finditer(r",\s+", text):
+        head, tail = text[: m.start()], text[m.end():]
+        if lang == "de" and subjunctive(tail, lex) and word_count(tail) >= _MIN_CONTENT:
+            speaker = before_clause(head + ",", lex, lang)
+            if speaker and word_count(head) <= 12:
+                return speaker, _sentence(tail)
+        short_tail = word_count(tail) <= 10 and ", " not in tail
+        if short_tail and word_count(head) >= _MIN_CONTENT and (lang != "de" or subjunctive(head, lex)):
+            speaker = after_clause(tail, lex, lang)
+            if speaker:
+                return speaker, _sentence(head)
+    return None
+
+
+def _that_clause(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
+    """`The mayor said that the fire was under control.`"""
+    for m in _THAT.finditer(text):
+        if m.group(1).casefold() in lex.verbs and word_count(text[m.end():]) >= _MIN_CONTENT:
+            speaker = before_clause(text[: m.end(1)] + ",", lex, "en")
+            if speaker:
+                return speaker, _sentence(text[m.end():])
+    return None
+
+
+def _sentence(text: str) -> str:
+    """The reported statement as a sentence of its own (without `dass`/`that`)."""
+    text = regex.sub(r"^(?:dass|that)\s+", "", text.strip(), flags=regex.IGNORECASE)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def subjunctive(text: str, lex: Lexicon) -> bool:
+    """Whether a German clause has a Konjunktiv verb: a listed form (`sei`, `gebe`, `hätten`) or
+    a lower-case `-e` word in verb position, after its subject and before a lower-case word
+    (`Löschwasser erreiche die Glut`, `man schließe nichts aus`); adjectives precede nouns."""
+    words = [w.rstrip(".") or w for w in tokens(text)]
+    for i, w in enumerate(words):
+        low = w.casefold()
+        if low in lex.subjunctive:
+            return True
+        past = low.endswith("te")  # hatte, sagte: Präteritum, not Konjunktiv
+        if not (w.islower() and low.endswith("e") and len(low) >= 4) or past or low in lex.nonverbs or i == 0:
+            continue
+        prev, nxt = words[i - 1], words[i + 1] if i + 1 < len(words) else "."
+        subject = prev[:1].isupper() or prev.casefold() in ("man", "er", "sie", "es")
+        if subject and prev not in ",;:" and (nxt.islower() or nxt in ".,;"):
+            return True
+    return False
+
+
+def _continues(text: str, lex: Lexicon, lang: str) -> bool:
+    """A sentence without reporting clause that carries on reported speech (German only)."""
+    return lang == "de" and not _QUOTE_MARK.search(text) and subjunctive(text, lex)

@@ -1,0 +1,257 @@
+"""Who said it: the speaker of a quote, read from its reporting clause and resolved in the article.
+
+A reporting clause names a speaker in one of three ways: a name (`sagte Kreisbrandmeister Jörg
+Hansing`, `Smith said`), a pronoun (`sagte er`) or a role/description (`so die Ministerin`,
+`a spokesman said`, `eine 67-jährige Anwohnerin`). Pronouns and roles are resolved against the
+people named earlier in the same article, surnames are expanded to the fullest spelling seen,
+so every panel shows "Jörg Hansing" rather than "er". Word lists live in `resources/quotes.tsv`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from storysum import resources
+from storysum.language import resources_for
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[,;:()!?\"„“”»«–—]")
+_CLAUSE_END = set(",;:()!?\"„“”»«–—")
+_PARTICLES = {"von", "van", "de", "zu", "al", "bin", "ter", "ten", "da", "di", "del", "du", "la", "le", "dos"}
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of one language (plus those marked `*`)."""
+
+    verbs: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    according: tuple[tuple[str, ...], ...] = ()
+    pronouns: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    suffixes: tuple[str, ...] = ()
+    subjunctive: frozenset[str] = frozenset()
+    stop: frozenset[str] = frozenset()
+    nonverbs: frozenset[str] = frozenset()
+    nonspeakers: frozenset[str] = frozenset()
+
+    def is_role(self, word: str) -> bool:
+        """Whether a capitalised word names an office or function rather than a person."""
+        low = word.casefold().rstrip(",.")
+        return low in self.roles or any(low.endswith(s) for s in self.suffixes)
+
+    def is_title(self, word: str) -> bool:
+        low = word.casefold()
+        return low in self.titles or low.rstrip(".") in self.titles
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The lists for `lang`; languages without lists fall back to the English ones."""
+    table: dict[str, dict[str, list[str]]] = {}
+    for raw in resources.read("quotes.tsv").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            code, kind, words = raw.split("\t")
+            entries = [w.replace("_", " ").casefold() for w in words.split()]
+            table.setdefault(code, {}).setdefault(kind, []).extend(entries)
+    lists = table.get(lang) or table.get("en", {})
+    lists = {k: v + table.get("*", {}).get(k, []) for k, v in lists.items()}
+    get = lists.get
+    return Lexicon(
+        verbs=frozenset(get("verbs", [])), particles=frozenset(get("particles", [])),
+        according=tuple(tuple(a.split()) for a in get("according", [])),
+        pronouns=frozenset(get("pronouns", [])), determiners=frozenset(get("determiners", [])),
+        titles=frozenset(get("titles", [])), roles=frozenset(get("roles", [])),
+        suffixes=tuple(get("suffixes", [])), subjunctive=frozenset(get("subjunctive", [])),
+        stop=frozenset(get("stop", [])), nonverbs=frozenset(get("nonverbs", [])),
+        nonspeakers=frozenset(get("nonspeakers", [])),
+    )
+
+
+@dataclass
+class Speaker:
+    """A parsed speaker: `kind` is name, pronoun, role (a known office) or description."""
+
+    kind: str
+    text: str
+    role: str = ""
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _clause(words: list[str], lex: Lexicon) -> list[str]:
+    """The words up to the first clause punctuation (a title's or initial's period is kept)."""
+    out: list[str] = []
+    for w in words:
+        if w in _CLAUSE_END:
+            break
+        if w.endswith(".") and len(w) > 2 and not lex.is_title(w) and not w[:-1].isupper():
+            out.append(w[:-1])
+            break
+        out.append(w)
+    return out
+
+
+def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
+    """The speaker a short phrase names (`Kreisbrandmeister Jörg Hansing`, `die Ministerin`)."""
+    words = _clause(words, lex)
+    if not words:
+        return None
+    first = words[0].casefold()
+    if first in lex.pronouns and len(words) <= 3:
+        return Speaker("pronoun", words[0])
+    if first in lex.determiners:
+        return _description(words[1:], lex, lang)
+    named = _named(words, lex, lang)
+    if named is None and lang != "de" and len(words) <= 3 and first not in lex.nonspeakers:
+        return _description(words, lex, lang)  # bare plurals: `officials said`, `police said`
+    return named
+
+
+def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
+    """A run of capitalised words: roles and titles in front, the name after the last role."""
+    run: list[str] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        particle = w.casefold() in _PARTICLES and run and _NAME_WORD.fullmatch(nxt or "x") is not None
+        if _NAME_WORD.match(w) or particle or (w.casefold() in ("der", "den") and run and run[-1].casefold() in ("von", "van")):
+            run.append(w)
+        else:
+            break
+    run = [w for w in run if not lex.is_title(w)]
+    if not run:
+        return None
+    roles = [i for i, w in enumerate(run) if lex.is_role(w)]
+    if roles:
+        name = run[roles[-1] + 1:]
+        if not name:
+            return Speaker("role", run[roles[-1]], role=run[roles[-1]])
+        return Speaker("name", " ".join(name[-4:]), role=run[roles[-1]])
+    if lang == "de" and len(run) >= 3 and not any(w.casefold() in _PARTICLES for w in run):
+        return Speaker("name", " ".join(run[-2:]), role=run[0])  # Kapitänin Ruth Sommer
+    return Speaker("name", " ".join(run[-3:] if len(run) > 3 else run))
+
+
+def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
+    """An unnamed speaker described by adjectives and a noun (`67-jährige Anwohnerin`)."""
+    kept: list[str] = []
+    for i, w in enumerate(words):
+        if w.casefold() in lex.stop or len(kept) >= 5:
+            break
+        kept.append(w)
+        if lang == "de" and w[:1].isupper():  # German: the noun ends the description ...
+            named = _named(words[i:], lex, lang)  # ... unless a name follows (die Ministerin Katrin Albers)
+            if named and named.kind == "name" and named.role:
+                return named
+            break
+    if not kept:
+        return None
+    noun = kept[-1]
+    if lex.is_role(noun):
+        return Speaker("role", " ".join(kept), role=noun)
+    return Speaker("description", " ".join(kept), role=noun)
+
+
+def after_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
+    """The speaker of a reporting clause right after a quote: `, sagte X`, `, so X`, `X said`."""
+    words = _clause(tokens(text.lstrip(" ,\u00a0")), lex)
+    if not words:
+        return None
+    low = [w.casefold() for w in words]
+    for phrase in lex.according:
+        if tuple(low[: len(phrase)]) == phrase:
+            return parse(words[len(phrase):], lex, lang)
+    if low[0] in lex.verbs:
+        return parse(words[1:], lex, lang)
+    verb = next((i for i, w in enumerate(low[:8]) if w in lex.verbs and i > 0), None)
+    if verb is not None and lang != "de":
+        return parse(words[:verb], lex, lang)
+    return None
+
+
+def before_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
+    """The speaker of a clause that introduces a quote: `X sagte: „…“`, `Smith said, "…"`."""
+    stripped = text.rstrip()
+    if not stripped.endswith((":", ",")):
+        return None
+    clause = regex.split(r"(?<!\b\p{L}{1,3})[.!?;]\s|[,]\s", stripped[:-1])[-1]
+    words = tokens(clause)[-14:]
+    low = [w.casefold() for w in words]
+    verbs = [i for i, w in enumerate(low) if w in lex.verbs and w != "so"]
+    if not verbs:
+        if stripped.endswith(":") and 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
+            return _named(words, lex, lang)
+        return None
+    i = verbs[-1]
+    subject = parse(words[:i], lex, lang) if i > 0 else None
+    stops = resources_for(lang).stopwords
+    if subject and (subject.kind == "pronoun" or low[0] not in stops or low[0] in lex.determiners):
+        return subject
+    return parse(words[i + 1:], lex, lang)
+
+
+@dataclass
+class People:
+    """The people named in one article, by position, to resolve pronouns, roles and surnames."""
+
+    text: str
+    lex: Lexicon
+    lang: str
+    mentions: list[tuple[int, str, str]] = field(default_factory=list)  # offset, name, role
+
+    def __post_init__(self) -> None:
+        for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,4}", self.text):
+            words = m.group(0).split()
+            named = _named(words, self.lex)
+            if named and named.kind == "name" and named.role and named.role in words[:-1]:
+                self.mentions.append((m.start(), named.text, named.role))
+
+    def add(self, offset: int, name: str) -> None:
+        self.mentions.append((offset, name, ""))
+
+    def latest(self, offset: int, role: str = "") -> str | None:
+        """The most recent person before `offset` (with a matching role when one is given)."""
+        role = role.casefold()
+        found = [
+            (pos, name) for pos, name, r in self.mentions
+            if pos < offset and (not role or r.casefold().endswith(role))
+        ]
+        return max(found)[1] if found else None
+
+    def full_name(self, surname: str) -> str | None:
+        """The fullest spelling of a one-word name in this article (`Mertens` → `Henrik Mertens`)."""
+        best = None
+        pattern = r"((?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){1,2})" + regex.escape(surname) + r"\b"
+        stops = resources_for(self.lang).stopwords
+        for m in regex.finditer(pattern, self.text):
+            prefix = m.group(1).split()
+            kept: list[str] = []
+            for w in reversed(prefix):
+                if self.lex.is_role(w) or self.lex.is_title(w) or w.casefold() in stops:
+                    break
+                kept.insert(0, w)
+            if kept and (best is None or len(kept) > len(best.split()) - 1):
+                best = " ".join(kept + [surname])
+        return best
+
+
+def resolve(speaker: Speaker | None, offset: int, people: People) -> str | None:
+    """The speaker as shown: a full name when one is known, else a short description."""
+    if speaker is None:
+        return None
+    if speaker.kind == "pronoun":
+        return people.latest(offset)
+    if speaker.kind == "role":
+        return people.latest(offset, speaker.role) or people.latest(len(people.text), speaker.role) or speaker.text
+    if speaker.kind == "description":
+        return speaker.text
+    if " " not in speaker.text:
+        return people.full_name(speaker.text) or speaker.text
+    return speaker.text

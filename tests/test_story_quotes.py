@@ -1,0 +1,196 @@
+"""Quotes panel: direct quotes and reported speech against the gold files, and each reporting
+pattern on small hand-written texts (German and English)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import regex
+
+from storysum.model import Article
+from storysum.pipeline import load_cluster, prepare
+from storysum.story.quotes import extract_indirect, extract_quotes, find_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = sorted((ROOT / "examples" / "gold").glob("*.json"))
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.casefold() for t in _TOKEN.findall(text)}
+
+
+def _same(a: str, b: str) -> bool:
+    """Gold rule: the token sets overlap by at least 0.8 of the shorter one."""
+    ta, tb = _tokens(a), _tokens(b)
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.8
+
+
+def _speaker_ok(ours: str | None, gold: str) -> bool:
+    return bool(ours) and gold.casefold() in ours.casefold()
+
+
+def score(quotes, gold: list[dict]) -> tuple[float, float, float]:
+    """Precision, recall and speaker accuracy (over the gold quotes found)."""
+    hit_pred = [any(_same(q.text, g["text"]) for g in gold) for q in quotes]
+    matched = [next((q for q in quotes if _same(q.text, g["text"])), None) for g in gold]
+    found = [(q, g) for q, g in zip(matched, gold) if q is not None]
+    precision = sum(hit_pred) / len(quotes) if quotes else 1.0
+    recall = len(found) / len(gold) if gold else 1.0
+    speakers = sum(_speaker_ok(q.speaker, g["speaker"]) for q, g in found) / len(found) if found else 1.0
+    return precision, recall, speakers
+
+
+def score_indirect(quotes, gold: list[dict]) -> tuple[float, float]:
+    def match(q, g) -> bool:
+        return _speaker_ok(q.speaker, g["speaker"]) and any(k.casefold() in q.text.casefold() for k in g["keywords"])
+
+    precision = sum(any(match(q, g) for g in gold) for q in quotes) / len(quotes) if quotes else 1.0
+    recall = sum(any(match(q, g) for q in quotes) for g in gold) / len(gold) if gold else 1.0
+    return precision, recall
+
+
+def _cluster_of(gold_path: Path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    folder = ROOT / "examples" / gold.get("cluster", gold_path.stem)
+    if not folder.is_dir():
+        pytest.skip(f"no example folder for {gold_path.name}")
+    return gold, prepare(load_cluster([folder]))
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
+def test_direct_quotes_against_gold(gold_path: Path) -> None:
+    gold, cluster = _cluster_of(gold_path)
+    quotes = extract_quotes(cluster)
+    precision, recall, speakers = score(quotes, gold.get("quotes", []))
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall, [(q.text, q.speaker) for q in quotes])
+    assert speakers >= 0.9, [(q.text[:40], q.speaker) for q in quotes]
+    for q in quotes:  # outlets as in gold for every matched quote
+        g = next((g for g in gold.get("quotes", []) if _same(q.text, g["text"])), None)
+        if g is not None:
+            assert sorted(q.outlets) == sorted(g["outlets"]), (q.text, q.outlets, g["outlets"])
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
+def test_indirect_against_gold(gold_path: Path) -> None:
+    gold, cluster = _cluster_of(gold_path)
+    if "indirect" not in gold:
+        pytest.skip("gold file has no indirect list")
+    precision, recall = score_indirect(extract_indirect(cluster), gold["indirect"])
+    assert precision >= 0.8 and recall >= 0.6, (precision, recall)
+
+
+def quotes_of(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
+    cluster = prepare(load_cluster([Article(id="a", text=text, lang=lang)]))
+    return [(q.text, q.speaker) for q in extract_quotes(cluster)]
+
+
+def indirect_of(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
+    cluster = prepare(load_cluster([Article(id="a", text=text, lang=lang)]))
+    return [(q.text, q.speaker) for q in extract_indirect(cluster)]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("„Wir bauen die Brücke bis zum Sommer neu“, sagte Bauamtsleiterin Petra Vogt.", "Wir bauen die Brücke bis zum Sommer neu", "Petra Vogt"),
+    ("„Das ist ein guter Tag für die Stadt“, so Oberbürgermeister Klaus Brenner.", "Das ist ein guter Tag für die Stadt", "Klaus Brenner"),
+    ("Die Ärztin Lea Brandt sagte: „Alle Patienten sind stabil und gut versorgt.“", "Alle Patienten sind stabil und gut versorgt.", "Lea Brandt"),
+    ("»Die Lage ist ernst, aber beherrschbar«, sagt Dr. Anna Weiß, Virologin an der Uniklinik.", "Die Lage ist ernst, aber beherrschbar", "Anna Weiß"),
+    ("„Wir haben so etwas noch nie erlebt“, sagte ein 40-jähriger Augenzeuge.", "Wir haben so etwas noch nie erlebt", "40-jähriger Augenzeuge"),
+    ("„Kann das wirklich wahr sein?“, fragte Trainer Jens Ohm nach dem Spiel.", "Kann das wirklich wahr sein?", "Jens Ohm"),
+    ("‚Wir kommen morgen wieder zurück‘, sagte Kapitänin Ruth Sommer.", "Wir kommen morgen wieder zurück", "Ruth Sommer"),
+])
+def test_german_reporting_clauses(text: str, quote: str, speaker: str) -> None:
+    assert quotes_of(text) == [(quote, speaker)]
+
+
+def test_german_role_resolves_to_named_person_earlier() -> None:
+    text = ("Gesundheitsministerin Carla Nowak besuchte am Montag die Klinik. "
+            "„Wir lassen das Personal mit dieser Aufgabe nicht allein“, so die Ministerin.")
+    assert quotes_of(text) == [("Wir lassen das Personal mit dieser Aufgabe nicht allein", "Carla Nowak")]
+
+
+def test_german_pronoun_and_surname_resolve_to_full_name() -> None:
+    text = ("Vereinschef Tom Adler war sichtlich bewegt. „Das war die beste Saison seit Jahren“, sagte Adler.\n"
+            "„Wir wollen nächstes Jahr noch mehr erreichen“, sagte er.")
+    assert quotes_of(text) == [("Das war die beste Saison seit Jahren", "Tom Adler"),
+                               ("Wir wollen nächstes Jahr noch mehr erreichen", "Tom Adler")]
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker() -> None:
+    text = "„Der Zug war völlig überfüllt“, sagte Pendlerin Maja Roth, „und niemand hat uns informiert.“"
+    assert quotes_of(text) == [("Der Zug war völlig überfüllt", "Maja Roth"),
+                               ("und niemand hat uns informiert.", "Maja Roth")]
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = ("Der Verein nannte die Regel „unfair“. Im Kino läuft „Das Boot“. "
+            "Er las das Buch „Der Name der Rose“ im Urlaub.")
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('"We will rebuild the bridge by summer," said Mayor John Carter.', "We will rebuild the bridge by summer", "John Carter"),
+    ("“The situation is under control,” Smith said.", "The situation is under control", "Smith"),
+    ("“We have never seen anything like it,” a spokeswoman for the port told reporters.", "We have never seen anything like it", "spokeswoman"),
+    ('Prime Minister Ada Lind said: "Nobody will be left behind."', "Nobody will be left behind.", "Ada Lind"),
+    ("“There is no reason to panic,” according to Health Secretary Mark Owens.", "There is no reason to panic", "Mark Owens"),
+    ("‘This cannot happen again,’ added Senator Paula Grey.", "This cannot happen again", "Paula Grey"),
+])
+def test_english_reporting_clauses(text: str, quote: str, speaker: str) -> None:
+    assert quotes_of(text, "en") == [(quote, speaker)]
+
+
+def test_english_pronoun_resolves_to_person_named_before() -> None:
+    text = ("Fire Chief Dana Hill arrived at midnight. “The roof could collapse at any moment,” she said.")
+    assert quotes_of(text, "en") == [("The roof could collapse at any moment", "Dana Hill")]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = ("Kim's team didn't expect the rain. The players’ union said it wasn’t Kim’s fault. "
+            "It's the coach's call, and rock 'n' roll isn't over.")
+    assert [span[2] for span in find_spans(text)] == ["n"]  # rock 'n' roll: one word, no quote
+    assert quotes_of(text, "en") == []
+
+
+def test_nested_quote_is_reported_once() -> None:
+    text = "„Er rief ‚Alle raus aus dem Gebäude‘ und rannte los“, sagte Zeugin Eva Lang."
+    assert quotes_of(text) == [("Er rief ‚Alle raus aus dem Gebäude‘ und rannte los", "Eva Lang")]
+
+
+def test_same_words_in_two_outlets_merge() -> None:
+    one = Article(id="one", lang="de", text="„Die Schule bleibt bis Freitag geschlossen“, sagte Rektorin Ida Kern.")
+    two = Article(id="two", lang="de", text="Rektorin Ida Kern: „Die Schule bleibt bis Freitag geschlossen.“ Mehr nicht.")
+    three = Article(id="three", lang="de", text="„Wir prüfen alle Räume sehr gründlich“, sagte Kern.")
+    quotes = extract_quotes(prepare(load_cluster([one, two, three])))
+    assert [(q.speaker, q.outlets) for q in quotes] == [("Ida Kern", ["one", "two"]), ("Kern", ["three"])]
+
+
+@pytest.mark.parametrize("text, keyword, speaker", [
+    ("Polizeisprecher Jan Ott sagte, es gebe keine Hinweise auf eine Straftat.", "Straftat", "Jan Ott"),
+    ("Der Schaden sei noch nicht absehbar, teilte die Stadtverwaltung mit.", "Schaden", "Stadtverwaltung"),
+    ("Am Morgen meldete die Feuerwehr, der Brand sei gelöscht.", "gelöscht", "Feuerwehr"),
+])
+def test_german_indirect_speech(text: str, keyword: str, speaker: str) -> None:
+    found = indirect_of(text)
+    assert len(found) == 1 and keyword in found[0][0] and found[0][1] == speaker
+
+
+def test_konjunktiv_after_a_quote_continues_its_speaker() -> None:
+    text = "„Wir haben alles versucht“, sagte Ärztin Mia Roth. Die Lage sei aber stabil. Man hoffe das Beste."
+    found = indirect_of(text)
+    assert found == [("Die Lage sei aber stabil. Man hoffe das Beste.", "Mia Roth")]
+
+
+def test_indicative_narration_is_not_indirect_speech() -> None:
+    text = ("Der Hafen hatte seinen Umsatz im vergangenen Jahr gesteigert. Die große Halle brannte. "
+            "Die Ministerin sagte dem Betrieb Hilfe zu.")
+    assert indirect_of(text) == []
+
+
+def test_english_reported_speech() -> None:
+    text = ("The mayor said that the water was safe to drink again. "
+            "The bridge will stay closed until Friday, officials said. It rained all day.")
+    found = indirect_of(text, "en")
+    assert [s for _, s in found] == ["mayor", "officials"]
