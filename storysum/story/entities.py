@@ -1,0 +1,469 @@
+"""The entities panel: people, places and organisations the articles name, with their outlets.
+
+No German NER model works offline, so names are found by evidence that needs no gazetteer:
+HanTa's lexicon (a known common noun is never a name; `NE` and words HanTa has never seen are
+candidates), how a word is used (German common nouns take an article or adjective; a name
+stands bare: `in Brakenwerder`, `Firma X`), casing across the whole cluster (for languages
+that capitalise only names), and the words around a name for its kind (`Ministerin X` → person,
+`in X` → place, `X GmbH` → organisation), all read from `resources/entity_cues.tsv`."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from storysum import resources
+from storysum.language import resources_for
+from storysum.model import Cluster
+from storysum.story.model import Entity
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*|\S")
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,5}")
+_KNOWN = -18.0  # HanTa log-probabilities above this come from its lexicon, below are guesses
+_NOUNS = {"NN", "NNA", "NNI"}
+_ATTRIBUTIVE_TAGS = {"ART", "ADJ(A)", "PIAT", "PDAT", "PPOSAT", "CARD", "PWAT", "APPRART"}
+_CONNECTORS = {"of", "de", "van", "von", "der", "den", "la", "le", "du", "da", "del", "al", "&"}
+_KINDS = ("person", "organisation", "place")
+
+
+@dataclass
+class _Mention:
+    name: str
+    article: int
+    votes: Counter[str] = field(default_factory=Counter)
+    surface: str = ""  # as written (a genitive keeps its -s here)
+
+
+@dataclass
+class _Stats:
+    bare: int = 0  # non-initial uses without article, determiner or adjective before
+    initial: int = 0
+    lower: int = 0  # uses written in lowercase (other languages: a sign of a common word)
+    ident: int = 0  # uses as an identifier before a number (`Halle 4`, `Liegeplatz Nr. 7`)
+    cued: int = 0  # non-initial uses with a kind cue around them
+    strong: int = 0  # … with a cue stronger than a preposition alone
+    det: int = 0  # non-initial uses after an article, determiner or adjective
+    articles: set[int] = field(default_factory=set)
+
+
+# --------------------------------------------------------------------------- resources
+
+
+@lru_cache(maxsize=None)
+def _cues(lang: str) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """Cue word lists for a language: (whole words, suffixes) per cue name."""
+    table: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+    for raw in resources.read("entity_cues.tsv").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        code, cue, *rest = raw.split("\t")
+        if code != lang:
+            continue
+        words = rest[0].split() if rest else []
+        table[cue] = (frozenset(w for w in words if not w.startswith("-")),
+                      tuple(w[1:] for w in words if w.startswith("-")))
+    return table
+
+
+def _is(lang: str, cue: str, word: str) -> bool:
+    """Whether a word belongs to a cue list (whole word or ending)."""
+    words, suffixes = _cues(lang).get(cue, (frozenset(), ()))
+    low = word.casefold()
+    return low in words or any(low.endswith(s) and len(low) > len(s) + 2 for s in suffixes)
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """HanTa's German model, loaded once on first use (~0.1–0.6 s); None if not installed."""
+    try:
+        from HanTa import HanoverTagger
+    except ImportError:  # pragma: no cover - HanTa is a dependency
+        return None
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=100_000)
+def _lexclass(word: str) -> str:
+    """HanTa's view of a German word out of context: NE (proper noun), NN (a noun its lexicon
+    knows), UNK (a noun-like word it has to guess), ATTR (article/adjective/number) or FUNC."""
+    if _ACRONYM.fullmatch(word):
+        return "ACR"
+    tagger = _tagger()
+    if tagger is None:
+        return "UNK" if word[:1].isupper() else "FUNC"
+    tags = tagger.tag_word(word)
+    if not tags:
+        return "UNK"
+    tag, logp = tags[0]
+    if tag == "NE":
+        if logp <= _KNOWN:
+            return "NE?"
+        return "AMB" if any(t in _NOUNS for t, _ in tags) else "NE"
+    if tag in _ATTRIBUTIVE_TAGS:
+        return "ATTR" if logp > _KNOWN or not word[:1].isupper() else "UNK"
+    if tag in _NOUNS or tag == "FM":
+        if logp > _KNOWN:
+            return "AMB" if word[:1].isupper() and any(t == "NE" for t, _ in tags) else "NN"
+        return "CMP" if _compound(tagger, word) else "UNK"
+    return "FUNC"
+
+
+def _compound(tagger, word: str) -> bool:
+    """Whether HanTa splits an unknown word into known words (`Brand|ermittler`)."""
+    _lemma, morphemes, _tag = tagger.analyze(word, taglevel=3)
+    stems = [m for m, tag in morphemes if tag in ("NN", "VV", "ADJ", "NE", "ADV")]
+    return len(stems) > 1
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _tokens(text: str) -> list[str]:
+    """Word tokens (hyphenated compounds and `9.500` kept whole) and single punctuation marks."""
+    return [t[:-2] if t[-2:] in ("'s", "’s") else t for t in _TOKEN.findall(text)]
+
+
+def _first_word(tokens: list[str]) -> int:
+    """Index of the sentence's first word (after opening quotes and dashes)."""
+    return next((i for i, t in enumerate(tokens) if t[0].isalnum()), len(tokens))
+
+
+def _capitalised(token: str) -> bool:
+    return len(token) > 1 and token[0].isupper() and token[0].isalpha()
+
+
+def _abbreviation(tokens: list[str], i: int) -> bool:
+    """`Dr.`, `Nr.`, `Ca.`: short words before a full stop are abbreviations, not names."""
+    tok = tokens[i]
+    return i + 1 < len(tokens) and tokens[i + 1] == "." and len(tok) <= 3 and not tok.isupper()
+
+
+def _attributive(prev: str, lang: str) -> bool:
+    """Whether the previous token makes a capitalised word an ordinary noun phrase."""
+    if not prev:
+        return False
+    if prev[0].isdigit() or _is(lang, "attributive", prev):
+        return True
+    if lang == "de" and prev.islower() and prev[-1] in "enrsm":
+        return _lexclass(prev) == "ATTR"
+    return False
+
+
+def _context_votes(tokens: list[str], i: int, j: int, lang: str) -> Counter[str]:
+    """Kind cues around the name tokens[i:j]: role before, preposition, reporting verb."""
+    votes: Counter[str] = Counter()
+    k = i - 1
+    if k >= 1 and tokens[k] == "." and _is(lang, "person_before", tokens[k - 1]):
+        votes["person"] += 2  # Dr. X
+        k -= 2
+    prev = tokens[k] if k >= 0 else ""
+    nxt = tokens[j] if j < len(tokens) else ""
+    if prev and _is(lang, "person_before", prev):
+        votes["person"] += 2
+    if prev and _is(lang, "org_before", prev):
+        votes["organisation"] += 2
+    if prev and _is(lang, "place_before", prev):
+        votes["place"] += 1
+    if prev and _is(lang, "place_class", prev):
+        votes["place"] += 2
+    if _is(lang, "said", prev) or (nxt and _is(lang, "said", nxt)):
+        votes["person"] += 1
+    return votes
+
+
+# --------------------------------------------------------------------------- German
+
+
+def _german_class(word: str) -> str:
+    """A compound with a name or unknown word in front (`Hanse-Kühllogistik`) counts as UNK."""
+    if "-" not in word:
+        return _lexclass(word)
+    first = _lexclass(word.split("-")[0])
+    return "UNK" if first in ("ACR", "NE", "NE?", "UNK") else "NN"
+
+
+def _german_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
+    """How every capitalised word is used across the cluster (bare, after an article, cued)."""
+    stats: dict[str, _Stats] = defaultdict(_Stats)
+    for article, tokens in sentences:
+        first = _first_word(tokens)
+        for i, tok in enumerate(tokens):
+            if not _capitalised(tok) or _abbreviation(tokens, i) or _is("de", "skip", tok):
+                continue
+            st = stats[tok]
+            st.articles.add(article)
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt == "Nr" or nxt[:1].isdigit():
+                st.ident += 1
+            elif i == first:
+                st.initial += 1
+            elif votes := _context_votes(tokens, i, i + 1, "de"):
+                st.cued += 1
+                st.strong += max(votes.values()) > 1
+            elif _attributive(tokens[i - 1], "de"):
+                st.det += 1
+            else:
+                st.bare += 1
+    return stats
+
+
+def _german_is_name(word: str, st: _Stats) -> bool:
+    """Decide a word from its uses; HanTa is asked only about words with some name evidence."""
+    if _ACRONYM.fullmatch(word):
+        return st.ident == 0
+    suffix = _is("de", "org_suffix", word) or _is("de", "place_suffix", word)
+    if not (st.bare or st.cued or st.initial or suffix) or st.ident > st.cued:
+        return False
+    if _is("de", "person_before", word) or _is("de", "org_head", word):
+        return False  # roles and generic words for bodies are cues, not names
+    cls = _german_class(word)
+    if cls == "NE":
+        return bool(st.bare or st.cued or st.initial)
+    if cls == "NE?":
+        return bool(st.bare or st.cued)
+    if cls == "AMB":
+        return st.bare + st.cued > st.det
+    if cls == "UNK":
+        return bool(st.cued or st.bare >= 2 or (st.bare and len(st.articles) > 1) or suffix)
+    if cls == "CMP":
+        return bool(st.strong or (st.cued and len(st.articles) > 1) or suffix)
+    return False
+
+
+def _german_continues(tokens: list[str], j: int, names: set[str]) -> bool:
+    """Whether tokens[j] extends the name before it (`Miriam Kohlhase`, `Weserland Rundfunk`)."""
+    tok = tokens[j]
+    if not _capitalised(tok) or _abbreviation(tokens, j):
+        return False
+    if tok in names or _is("de", "org_tail", tok):
+        return True
+    return _lexclass(tokens[j - 1]) == "NE" and _lexclass(tok) in ("UNK", "NE?", "CMP", "AMB")
+
+
+def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[_Mention]:
+    """The names in one sentence, multiword names joined, each with its kind cues."""
+    out: list[_Mention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        head = _is("de", "org_head", tok) and i + 1 < n and tokens[i + 1] in names
+        if tok not in names and not head:
+            parts = tok.split("-")
+            if len(parts) > 1 and _capitalised(tok) and _ACRONYM.fullmatch(parts[0]):
+                out.append(_Mention(parts[0], article, Counter(organisation=1), parts[0]))
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _german_continues(tokens, j, names):
+            j += 1
+        parts = tokens[i:j]
+        votes = _context_votes(tokens, i, j, "de") + _name_votes(parts, "de")
+        if head:
+            votes["organisation"] += 2
+        surface = " ".join(parts)
+        if i and tokens[i - 1] in ("des", "eines") and surface.endswith("s") and surface[-2] != "s":
+            parts = [*parts[:-1], parts[-1][:-1]]  # genitive: des Weser-Nordkuriers
+        out.append(_Mention(" ".join(parts), article, votes, surface))
+        i = j
+    return out
+
+
+def _name_votes(parts: list[str], lang: str) -> Counter[str]:
+    """Kind cues inside the name itself: acronym, organisation or place endings, first name."""
+    votes: Counter[str] = Counter()
+    last = parts[-1]
+    if len(parts) == 1 and _ACRONYM.fullmatch(last):
+        votes["organisation"] += 2
+    if len(parts) > 1 and _is(lang, "org_tail", last):
+        votes["organisation"] += 2
+    if _is(lang, "org_suffix", last):
+        votes["organisation"] += 2
+    if _is(lang, "place_suffix", last):
+        votes["place"] += 1
+    if len(parts) > 1 and lang == "de" and not votes and _lexclass(parts[0]) == "NE":
+        votes["person"] += 1
+    return votes
+
+
+# --------------------------------------------------------------------------- other languages
+
+
+def _generic_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
+    """Capitalised-in-the-middle versus lowercase uses of every word across the cluster."""
+    stats: dict[str, _Stats] = defaultdict(_Stats)
+    lower: Counter[str] = Counter()
+    for article, tokens in sentences:
+        first = _first_word(tokens)
+        for i, tok in enumerate(tokens):
+            if tok[:1].islower():
+                lower[tok.casefold()] += 1
+            elif _capitalised(tok) and not _abbreviation(tokens, i):
+                st = stats[tok]
+                st.articles.add(article)
+                if i == first:
+                    st.initial += 1
+                else:
+                    st.bare += 1
+    for word, st in stats.items():
+        st.lower = lower[word.casefold()]
+    return stats
+
+
+def _generic_is_name(word: str, st: _Stats, lang: str) -> bool:
+    """A name is written capitalised mid-sentence more often than in lowercase."""
+    if _is(lang, "skip", word):
+        return False
+    if _ACRONYM.fullmatch(word):
+        return True
+    if word.casefold() in resources_for(lang).stopwords:
+        return False
+    return st.bare > st.lower
+
+
+def _org_tail(token: str, lang: str) -> bool:
+    return token[:1].isupper() and _is(lang, "org_tail", token)
+
+
+def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: str) -> list[_Mention]:
+    """Capitalised runs (with `of`, `de`, `van` inside) minus leading titles and roles."""
+    out: list[_Mention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if tokens[i] not in names:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (tokens[j] in names or _org_tail(tokens[j], lang) or (
+                tokens[j] in _CONNECTORS and j + 1 < n and tokens[j + 1] in names)):
+            j += 1
+        start = i
+        while start < j - 1 and _is(lang, "person_before", tokens[start]):
+            start += 1  # "Prime Minister Jane Doe": the role is a cue, not part of the name
+        parts = tokens[start:j]
+        votes = _context_votes(tokens, start, j, lang) + _name_votes(parts, lang)
+        out.append(_Mention(" ".join(parts), article, votes, " ".join(parts)))
+        i = j
+    return out
+
+
+# --------------------------------------------------------------------------- merging
+
+
+@dataclass
+class _Group:
+    forms: Counter[str] = field(default_factory=Counter)  # name form → mentions
+    articles: set[int] = field(default_factory=set)
+    votes: Counter[str] = field(default_factory=Counter)
+
+    def absorb(self, other: _Group) -> None:
+        self.forms.update(other.forms)
+        self.articles |= other.articles
+        self.votes.update(other.votes)
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """`WLR` ~ `Weserland Rundfunk`: every word starts a run of the acronym's letters in order."""
+    words = [w.casefold() for w in regex.split(r"[\s-]+", name) if w]
+    letters = acronym.casefold()
+    if len(words) < 2 or len(letters) < len(words):
+        return False
+    pos = 0
+    for n, word in enumerate(words):
+        if pos >= len(letters) or word[0] != letters[pos]:
+            return False
+        pos += 1
+        spare = len(letters) - pos - (len(words) - n - 1)
+        for ch in word[1:]:
+            if spare > 0 and pos < len(letters) and ch == letters[pos]:
+                pos, spare = pos + 1, spare - 1
+    return pos == len(letters)
+
+
+def _fold(groups: dict[str, _Group], pick) -> None:
+    """Merge each group into the one `pick(key, groups)` names, if any."""
+    for key in list(groups):
+        target = pick(key, groups)
+        if target and target != key and key in groups and target in groups:
+            groups[target].absorb(groups.pop(key))
+
+
+def _genitive(key: str, groups: dict[str, _Group]) -> str | None:
+    return key[:-1] if key.endswith("s") and key[:-1] in groups else None
+
+
+def _surname(key: str, groups: dict[str, _Group]) -> str | None:
+    """A one-word name that ends exactly one longer name (`Hansing` → `Jörg Hansing`)."""
+    if " " in key:
+        return None
+    fuller = [k for k in groups if " " in k and k.split()[-1] == key]
+    if len(fuller) != 1:
+        return None
+    own, theirs = _kind(groups[key].votes), _kind(groups[fuller[0]].votes)
+    return fuller[0] if own in ("other", theirs) or theirs == "person" else None
+
+
+def _acronym(key: str, groups: dict[str, _Group]) -> str | None:
+    if not _ACRONYM.fullmatch(key):
+        return None
+    longer = [k for k in groups if k != key and _initials_match(key, k)]
+    return longer[0] if len(longer) == 1 else None
+
+
+def _kind(votes: Counter[str]) -> str:
+    best = max(_KINDS, key=lambda k: votes[k])
+    return best if votes[best] > 0 else "other"
+
+
+def _entity(group: _Group, ids: list[str]) -> Entity:
+    """The fullest form names the entity; every other spelling is an alias."""
+    name = max(group.forms, key=lambda f: (len(f.split()), group.forms[f], len(f)))
+    return Entity(
+        name=name,
+        kind=_kind(group.votes),
+        outlets=[ids[a] for a in sorted(group.articles)],
+        mentions=sum(group.forms.values()),
+        aliases=sorted(f for f in group.forms if f != name),
+    )
+
+
+def _merge(mentions: list[_Mention], ids: list[str]) -> list[Entity]:
+    """Group mentions by name, fold genitives, surnames and acronyms into their full names."""
+    groups: dict[str, _Group] = {}
+    for m in mentions:
+        group = groups.setdefault(m.name, _Group())
+        group.forms[m.name] += 1
+        if m.surface != m.name:
+            group.forms[m.surface] += 0
+        group.articles.add(m.article)
+        group.votes.update(m.votes)
+    for pick in (_genitive, _surname, _acronym):
+        _fold(groups, pick)
+    entities = [_entity(g, ids) for g in groups.values()]
+    entities.sort(key=lambda e: (-len(e.outlets), -e.mentions, e.name))
+    return entities
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _mentions_for(lang: str, sentences: list[tuple[int, list[str]]]) -> list[_Mention]:
+    """German goes through HanTa; every other language through casing across the cluster."""
+    if lang == "de" and _tagger() is not None:
+        stats = _german_stats(sentences)
+        names = {w for w, st in stats.items() if _german_is_name(w, st)}
+        return [m for art, toks in sentences for m in _german_mentions(art, toks, names)]
+    stats = _generic_stats(sentences)
+    names = {w for w, st in stats.items() if _generic_is_name(w, st, lang)}
+    return [m for art, toks in sentences for m in _generic_mentions(art, toks, names, lang)]
+
+
+def extract_entities(cluster: Cluster) -> list[Entity]:
+    """People, places and organisations of a prepared cluster, most widely reported first."""
+    by_lang: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+    for sentence in cluster.sentences:
+        by_lang[sentence.lang or "und"].append((sentence.article, _tokens(sentence.text)))
+    mentions = [m for lang, sents in by_lang.items() for m in _mentions_for(lang, sents)]
+    return _merge(mentions, [a.id for a in cluster.articles])
