@@ -18,23 +18,14 @@ import regex
 from storysum import resources
 from storysum.language import resources_for
 from storysum.model import Cluster
+from storysum.story.entity_aliases import ACRONYM, Mention, merge
 from storysum.story.model import Entity
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*|\S")
-_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,5}")
 _KNOWN = -18.0  # HanTa log-probabilities above this come from its lexicon, below are guesses
 _NOUNS = {"NN", "NNA", "NNI"}
 _ATTRIBUTIVE_TAGS = {"ART", "ADJ(A)", "PIAT", "PDAT", "PPOSAT", "CARD", "PWAT", "APPRART"}
 _CONNECTORS = {"of", "de", "van", "von", "der", "den", "la", "le", "du", "da", "del", "al", "&"}
-_KINDS = ("person", "organisation", "place")
-
-
-@dataclass
-class _Mention:
-    name: str
-    article: int
-    votes: Counter[str] = field(default_factory=Counter)
-    surface: str = ""  # as written (a genitive keeps its -s here)
 
 
 @dataclass
@@ -47,9 +38,6 @@ class _Stats:
     strong: int = 0  # … with a cue stronger than a preposition alone
     det: int = 0  # non-initial uses after an article, determiner or adjective
     articles: set[int] = field(default_factory=set)
-
-
-# --------------------------------------------------------------------------- resources
 
 
 @lru_cache(maxsize=None)
@@ -89,7 +77,7 @@ def _tagger():
 def _lexclass(word: str) -> str:
     """HanTa's view of a German word out of context: NE (proper noun), NN (a noun its lexicon
     knows), UNK (a noun-like word it has to guess), ATTR (article/adjective/number) or FUNC."""
-    if _ACRONYM.fullmatch(word):
+    if ACRONYM.fullmatch(word):
         return "ACR"
     tagger = _tagger()
     if tagger is None:
@@ -116,9 +104,6 @@ def _compound(tagger, word: str) -> bool:
     _lemma, morphemes, _tag = tagger.analyze(word, taglevel=3)
     stems = [m for m, tag in morphemes if tag in ("NN", "VV", "ADJ", "NE", "ADV")]
     return len(stems) > 1
-
-
-# --------------------------------------------------------------------------- tokens
 
 
 def _tokens(text: str) -> list[str]:
@@ -174,9 +159,6 @@ def _context_votes(tokens: list[str], i: int, j: int, lang: str) -> Counter[str]
     return votes
 
 
-# --------------------------------------------------------------------------- German
-
-
 def _german_class(word: str) -> str:
     """A compound with a name or unknown word in front (`Hanse-Kühllogistik`) counts as UNK."""
     if "-" not in word:
@@ -212,7 +194,7 @@ def _german_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
 
 def _german_is_name(word: str, st: _Stats) -> bool:
     """Decide a word from its uses; HanTa is asked only about words with some name evidence."""
-    if _ACRONYM.fullmatch(word):
+    if ACRONYM.fullmatch(word):
         return st.ident == 0
     suffix = _is("de", "org_suffix", word) or _is("de", "place_suffix", word)
     if not (st.bare or st.cued or st.initial or suffix) or st.ident > st.cued:
@@ -243,17 +225,17 @@ def _german_continues(tokens: list[str], j: int, names: set[str]) -> bool:
     return _lexclass(tokens[j - 1]) == "NE" and _lexclass(tok) in ("UNK", "NE?", "CMP", "AMB")
 
 
-def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[_Mention]:
+def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[Mention]:
     """The names in one sentence, multiword names joined, each with its kind cues."""
-    out: list[_Mention] = []
+    out: list[Mention] = []
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
         head = _is("de", "org_head", tok) and i + 1 < n and tokens[i + 1] in names
         if tok not in names and not head:
             parts = tok.split("-")
-            if len(parts) > 1 and _capitalised(tok) and _ACRONYM.fullmatch(parts[0]):
-                out.append(_Mention(parts[0], article, Counter(organisation=1), parts[0]))
+            if len(parts) > 1 and _capitalised(tok) and ACRONYM.fullmatch(parts[0]):
+                out.append(Mention(parts[0], article, Counter(organisation=1), parts[0]))
             i += 1
             continue
         j = i + 1
@@ -266,7 +248,7 @@ def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[_
         surface = " ".join(parts)
         if i and tokens[i - 1] in ("des", "eines") and surface.endswith("s") and surface[-2] != "s":
             parts = [*parts[:-1], parts[-1][:-1]]  # genitive: des Weser-Nordkuriers
-        out.append(_Mention(" ".join(parts), article, votes, surface))
+        out.append(Mention(" ".join(parts), article, votes, surface))
         i = j
     return out
 
@@ -275,7 +257,7 @@ def _name_votes(parts: list[str], lang: str) -> Counter[str]:
     """Kind cues inside the name itself: acronym, organisation or place endings, first name."""
     votes: Counter[str] = Counter()
     last = parts[-1]
-    if len(parts) == 1 and _ACRONYM.fullmatch(last):
+    if len(parts) == 1 and ACRONYM.fullmatch(last):
         votes["organisation"] += 2
     if len(parts) > 1 and _is(lang, "org_tail", last):
         votes["organisation"] += 2
@@ -286,9 +268,6 @@ def _name_votes(parts: list[str], lang: str) -> Counter[str]:
     if len(parts) > 1 and lang == "de" and not votes and _lexclass(parts[0]) == "NE":
         votes["person"] += 1
     return votes
-
-
-# --------------------------------------------------------------------------- other languages
 
 
 def _generic_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
@@ -316,7 +295,7 @@ def _generic_is_name(word: str, st: _Stats, lang: str) -> bool:
     """A name is written capitalised mid-sentence more often than in lowercase."""
     if _is(lang, "skip", word):
         return False
-    if _ACRONYM.fullmatch(word):
+    if ACRONYM.fullmatch(word):
         return True
     if word.casefold() in resources_for(lang).stopwords:
         return False
@@ -327,9 +306,9 @@ def _org_tail(token: str, lang: str) -> bool:
     return token[:1].isupper() and _is(lang, "org_tail", token)
 
 
-def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: str) -> list[_Mention]:
+def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: str) -> list[Mention]:
     """Capitalised runs (with `of`, `de`, `van` inside) minus leading titles and roles."""
-    out: list[_Mention] = []
+    out: list[Mention] = []
     i, n = 0, len(tokens)
     while i < n:
         if tokens[i] not in names:
@@ -344,112 +323,13 @@ def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: st
             start += 1  # "Prime Minister Jane Doe": the role is a cue, not part of the name
         parts = tokens[start:j]
         votes = _context_votes(tokens, start, j, lang) + _name_votes(parts, lang)
-        out.append(_Mention(" ".join(parts), article, votes, " ".join(parts)))
+        out.append(Mention(" ".join(parts), article, votes, " ".join(parts)))
         i = j
     return out
 
 
-# --------------------------------------------------------------------------- merging
 
-
-@dataclass
-class _Group:
-    forms: Counter[str] = field(default_factory=Counter)  # name form → mentions
-    articles: set[int] = field(default_factory=set)
-    votes: Counter[str] = field(default_factory=Counter)
-
-    def absorb(self, other: _Group) -> None:
-        self.forms.update(other.forms)
-        self.articles |= other.articles
-        self.votes.update(other.votes)
-
-
-def _initials_match(acronym: str, name: str) -> bool:
-    """`WLR` ~ `Weserland Rundfunk`: every word starts a run of the acronym's letters in order."""
-    words = [w.casefold() for w in regex.split(r"[\s-]+", name) if w]
-    letters = acronym.casefold()
-    if len(words) < 2 or len(letters) < len(words):
-        return False
-    pos = 0
-    for n, word in enumerate(words):
-        if pos >= len(letters) or word[0] != letters[pos]:
-            return False
-        pos += 1
-        spare = len(letters) - pos - (len(words) - n - 1)
-        for ch in word[1:]:
-            if spare > 0 and pos < len(letters) and ch == letters[pos]:
-                pos, spare = pos + 1, spare - 1
-    return pos == len(letters)
-
-
-def _fold(groups: dict[str, _Group], pick) -> None:
-    """Merge each group into the one `pick(key, groups)` names, if any."""
-    for key in list(groups):
-        target = pick(key, groups)
-        if target and target != key and key in groups and target in groups:
-            groups[target].absorb(groups.pop(key))
-
-
-def _genitive(key: str, groups: dict[str, _Group]) -> str | None:
-    return key[:-1] if key.endswith("s") and key[:-1] in groups else None
-
-
-def _surname(key: str, groups: dict[str, _Group]) -> str | None:
-    """A one-word name that ends exactly one longer name (`Hansing` → `Jörg Hansing`)."""
-    if " " in key:
-        return None
-    fuller = [k for k in groups if " " in k and k.split()[-1] == key]
-    if len(fuller) != 1:
-        return None
-    own, theirs = _kind(groups[key].votes), _kind(groups[fuller[0]].votes)
-    return fuller[0] if own in ("other", theirs) or theirs == "person" else None
-
-
-def _acronym(key: str, groups: dict[str, _Group]) -> str | None:
-    if not _ACRONYM.fullmatch(key):
-        return None
-    longer = [k for k in groups if k != key and _initials_match(key, k)]
-    return longer[0] if len(longer) == 1 else None
-
-
-def _kind(votes: Counter[str]) -> str:
-    best = max(_KINDS, key=lambda k: votes[k])
-    return best if votes[best] > 0 else "other"
-
-
-def _entity(group: _Group, ids: list[str]) -> Entity:
-    """The fullest form names the entity; every other spelling is an alias."""
-    name = max(group.forms, key=lambda f: (len(f.split()), group.forms[f], len(f)))
-    return Entity(
-        name=name,
-        kind=_kind(group.votes),
-        outlets=[ids[a] for a in sorted(group.articles)],
-        mentions=sum(group.forms.values()),
-        aliases=sorted(f for f in group.forms if f != name),
-    )
-
-
-def _merge(mentions: list[_Mention], ids: list[str]) -> list[Entity]:
-    """Group mentions by name, fold genitives, surnames and acronyms into their full names."""
-    groups: dict[str, _Group] = {}
-    for m in mentions:
-        group = groups.setdefault(m.name, _Group())
-        group.forms[m.name] += 1
-        if m.surface != m.name:
-            group.forms[m.surface] += 0
-        group.articles.add(m.article)
-        group.votes.update(m.votes)
-    for pick in (_genitive, _surname, _acronym):
-        _fold(groups, pick)
-    entities = [_entity(g, ids) for g in groups.values()]
-    entities.sort(key=lambda e: (-len(e.outlets), -e.mentions, e.name))
-    return entities
-
-
-# --------------------------------------------------------------------------- entry point
-
-
-def _mentions_for(lang: str, sentences: list[tuple[int, list[str]]]) -> list[_Mention]:
+def _mentions_for(lang: str, sentences: list[tuple[int, list[str]]]) -> list[Mention]:
     """German goes through HanTa; every other language through casing across the cluster."""
     if lang == "de" and _tagger() is not None:
         stats = _german_stats(sentences)
@@ -466,4 +346,4 @@ def extract_entities(cluster: Cluster) -> list[Entity]:
     for sentence in cluster.sentences:
         by_lang[sentence.lang or "und"].append((sentence.article, _tokens(sentence.text)))
     mentions = [m for lang, sents in by_lang.items() for m in _mentions_for(lang, sents)]
-    return _merge(mentions, [a.id for a in cluster.articles])
+    return merge(mentions, [a.id for a in cluster.articles])
