@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
+
 from storysum.model import Article, Budget, Cluster
 from storysum.pipeline import load_cluster, prepare, represent_cluster, summary_from_features
 from storysum.story.claims import consensus, single_source
 from storysum.story.event import event_line
+from storysum.represent import Features
 from storysum.story.model import Story
 
 
@@ -39,12 +42,14 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
         entities=[],
         sentences=[],
     )
-    result.sentences = cited_sentences(cluster, result)
+    result.sentences = cited_sentences(cluster, features, result)
     return result
 
 
-def cited_sentences(cluster: Cluster, result: Story) -> list[dict]:
-    """Every sentence a panel points to, so a reader can see each claim in its source."""
+def cited_sentences(cluster: Cluster, features: Features, result: Story) -> list[dict]:
+    """Every sentence a panel points to, so a reader can see each claim in its source. For a
+    summary sentence, the passage of each other supporting article that carries it best is
+    listed too, marked `supports`."""
     rows: set[int] = {s.index for s in result.summary.sentences}
     for item in [result.event, *result.consensus, *result.single_source, *result.quotes,
                  *result.figures, *result.dates, *result.timeline]:
@@ -53,8 +58,25 @@ def cited_sentences(cluster: Cluster, result: Story) -> list[dict]:
     for conflict in result.conflicts:
         for value in conflict.values:
             rows.update(value.sentences)
+    supports = _supporting_passages(cluster, features, result)
+    rows.update(supports)
     return [
         {"index": i, "text": cluster.sentences[i].text, "article": cluster.articles[cluster.sentences[i].article].id,
-         "position": cluster.sentences[i].position}
+         "position": cluster.sentences[i].position, "supports": supports.get(i, [])}
         for i in sorted(rows)
     ]
+
+
+def _supporting_passages(cluster: Cluster, features: Features, result: Story) -> dict[int, list[int]]:
+    """passage index → summary sentence indices it supports (best match per supporting article)."""
+    article_of = np.array([s.article for s in cluster.sentences])
+    ids = {a.id: k for k, a in enumerate(cluster.articles)}
+    passages: dict[int, list[int]] = {}
+    for sentence in result.summary.sentences:
+        same = features.sameness([sentence.index]).ravel()
+        for outlet in sentence.sources[1:]:
+            rows = np.flatnonzero(article_of == ids[outlet])
+            if len(rows):
+                best = int(rows[np.argmax(same[rows])])
+                passages.setdefault(best, []).append(sentence.index)
+    return passages
