@@ -45,6 +45,23 @@ class Features:
         b = self.tfidf if rows_b is None else self.tfidf[rows_b]
         return (a @ b.T).toarray()
 
+    def subset(self, rows: np.ndarray) -> Features:
+        """The features of `rows` only, renumbered 0..len(rows)-1: the ground set a quadratic
+        method sees after the candidate pre-filter (`methods.base.shortlist`)."""
+        return Features(
+            terms=[self.terms[i] for i in rows],
+            concepts=[self.concepts[i] for i in rows],
+            tfidf=self.tfidf[rows],
+            overlap=self.overlap[rows],
+            vocabulary=self.vocabulary,
+            words=self.words[rows],
+            candidates=self.candidates[rows],
+            prior=self.prior[rows],
+            query_terms=self.query_terms,
+            query_relevance=None if self.query_relevance is None else self.query_relevance[rows],
+            embeddings=None if self.embeddings is None else self.embeddings[rows],
+        )
+
     def sameness(self, rows_a=None, rows_b=None) -> np.ndarray:
         """How far sentences carry the same content, rows_a x rows_b (None: every sentence).
 

@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pytest
 
 from storysum import Article, Budget, Cluster, summarize, summarize_cluster
@@ -155,3 +156,60 @@ def test_lang_out_prefers_that_language_and_marks_the_rest():
     assert all(s.lang == "de" for s in default.sentences)
     assert any(s.lang == "en" for s in english.sentences)
     assert all(s.other_language == (s.lang != "en") for s in english.sentences)
+
+
+def _big_cluster(articles: int = 120, sentences: int = 6) -> Cluster:
+    """A synthetic cluster of many short articles over a shared pseudo-word vocabulary."""
+    import random
+
+    rng = random.Random(0)
+    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "bel", "dri", "nu", "sep"]
+    vocabulary = [a + b + c for a in syllables for b in syllables for c in syllables[:3]]
+    texts = []
+    for _ in range(articles):
+        lines = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(7, 16))).capitalize() + "."
+                 for _ in range(sentences)]
+        texts.append(" ".join(lines))
+    return Cluster(id="big", articles=[Article(id=f"a{i}", text=t, lang="en") for i, t in enumerate(texts)])
+
+
+@pytest.fixture(scope="module")
+def big_cluster():
+    from storysum.candidates import quality_prior, select_candidates
+    from storysum.pipeline import prepare
+    from storysum.represent import build_features
+
+    cluster = prepare(_big_cluster())
+    mask, _rejected = select_candidates(cluster)
+    return cluster, build_features(cluster, mask, quality_prior(cluster))
+
+
+def test_prefilter_keeps_at_most_k_best_candidates(big_cluster):
+    from storysum.methods.base import prefilter_scores, shortlist
+
+    cluster, features = big_cluster
+    n = len(cluster.sentences)
+    assert n > 500
+    ground, rows = shortlist(cluster, features, limit=n)
+    assert ground is features and list(rows) == list(range(n))  # below the limit: untouched
+    ground, rows = shortlist(cluster, features, limit=100)
+    assert len(rows) <= 100 and len(set(rows)) == len(rows) and features.candidates[rows].all()
+    assert ground.tfidf.shape[0] == len(rows) and list(ground.words) == list(features.words[rows])
+    scores = prefilter_scores(cluster, features)
+    dropped = np.setdiff1d(np.flatnonzero(features.candidates), rows)
+    assert scores[dropped].max() <= scores[rows].min()
+
+
+@pytest.mark.parametrize("method", [m for m in METHODS if m != "oracle"])
+def test_every_method_runs_within_budget_on_a_filtered_big_cluster(big_cluster, method, monkeypatch):
+    from storysum.methods import base
+
+    cluster, features = big_cluster
+    monkeypatch.setattr(base, "PREFILTER_LIMIT", 100)
+    kept = set(base.shortlist(cluster, features)[1].tolist())
+    chosen = METHODS[method]().select(cluster, features, Budget(words=100))
+    assert chosen and len(set(chosen)) == len(chosen)
+    assert features.candidates[chosen].all()
+    assert int(features.words[chosen].sum()) <= 100 or len(chosen) == 1
+    if method in ("lexrank", "submodular"):
+        assert set(chosen) <= kept  # the pairwise methods saw only the shortlist

@@ -1,10 +1,13 @@
-"""LexRank (Erkan & Radev 2004), continuous variant: PageRank over the cosine-similarity graph."""
+"""LexRank (Erkan & Radev 2004), continuous variant: PageRank over the cosine-similarity graph.
+
+The graph is n x n, so above `base.PREFILTER_LIMIT` sentences it is built over the shortlist.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from storysum.methods.base import Summarizer, fill_ranked
+from storysum.methods.base import Summarizer, fill_ranked, shortlist
 from storysum.model import Budget, Cluster
 from storysum.represent import Features
 
@@ -33,9 +36,10 @@ class LexRank(Summarizer):
         self.threshold = threshold
 
     def select(self, cluster: Cluster, features: Features, budget: Budget) -> list[int]:
-        similarity = features.similarity(None)
+        ground, rows = shortlist(cluster, features)
+        similarity = ground.similarity(None)
         np.fill_diagonal(similarity, 0.0)
         similarity[similarity < self.threshold] = 0.0
-        scores = pagerank(similarity) * features.prior
+        scores = pagerank(similarity) * ground.prior
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
-        return fill_ranked(ranked, features, budget)
+        return [int(rows[i]) for i in fill_ranked(ranked, ground, budget)]

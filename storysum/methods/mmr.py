@@ -1,4 +1,8 @@
-"""Maximal Marginal Relevance (Carbonell & Goldstein 1998): relevance minus redundancy."""
+"""Maximal Marginal Relevance (Carbonell & Goldstein 1998): relevance minus redundancy.
+
+Redundancy is the maximum similarity to the chosen sentences, kept as one vector updated with
+one column per chosen sentence, so MMR is linear in the sentences (no n x n matrix, no pre-filter).
+"""
 
 from __future__ import annotations
 
@@ -27,13 +31,13 @@ class MMR(Summarizer):
         norm = np.linalg.norm(target)
         relevance = features.tfidf @ (target / norm) if norm else np.zeros(features.tfidf.shape[0])
         relevance = relevance * features.prior
-        similarity = features.similarity(None)
-
-        chosen: list[int] = []
+        redundancy = np.zeros(features.tfidf.shape[0])
 
         def gain(i: int) -> float:
-            redundancy = similarity[i, chosen].max() if chosen else 0.0
             # offset by 1 so every gain is positive: the budget, not the sign, ends selection
-            return self.tradeoff * relevance[i] - (1 - self.tradeoff) * redundancy + 1.0
+            return self.tradeoff * relevance[i] - (1 - self.tradeoff) * redundancy[i] + 1.0
 
-        return greedy_gain(gain, features, budget, on_add=chosen.append)
+        def add(j: int) -> None:
+            np.maximum(redundancy, features.similarity(None, [j]).ravel(), out=redundancy)
+
+        return greedy_gain(gain, features, budget, on_add=add)

@@ -2,14 +2,15 @@
 
 F(S) = L(S) + lambda * R(S): L rewards covering every sentence's similarity mass (saturating at
 alpha of its total), R rewards picking from many k-means clusters (square root per cluster).
-Cost-scaled greedy with exponent r.
+Cost-scaled greedy with exponent r. L needs the n x n similarity matrix, so above
+`base.PREFILTER_LIMIT` sentences the ground set is the shortlist.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from storysum.methods.base import Summarizer, greedy_gain
+from storysum.methods.base import Summarizer, greedy_gain, shortlist
 from storysum.model import Budget, Cluster
 from storysum.represent import Features
 
@@ -26,6 +27,11 @@ class Submodular(Summarizer):
         self.cluster_ratio = cluster_ratio
 
     def select(self, cluster: Cluster, features: Features, budget: Budget) -> list[int]:
+        ground, rows = shortlist(cluster, features)
+        return [int(rows[i]) for i in self._select(ground, budget)]
+
+    def _select(self, features: Features, budget: Budget) -> list[int]:
+        """Greedy on the ground set `features` (row numbers of the shortlist)."""
         similarity = features.similarity(None)
         n = similarity.shape[0]
         if n == 0:
