@@ -18,11 +18,9 @@ from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
 from storysum.story.speakers import (
-    Lexicon, People, Speaker, after_clause, before_clause, lexicon, resolve, tokens,
+    Lexicon, People, Speaker, after_clause, before_clause, lexicon, resolve, subject, tokens,
 )
 
-_QUOTE_MARK = regex.compile(r"[„“”\"»«]|(?<![\p{L}])[‚‘']")
-_THAT = regex.compile(r"\b(\p{L}+)\s+that\s+")
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
 _MIN_CONTENT = 4  # words a reported statement needs
 
@@ -67,7 +65,7 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
             if chain.speaker:
                 people.add(offset, chain.speaker)
             continue
-        report = None if _QUOTE_MARK.search(s.text) else explicit(s.text, lex, lang)
+        report = explicit(s.text, lex, lang)
         if report is not None:
             name = resolve(report[0], offset, people)
             item = Found(a_index, offset, cursor, report[1], name, [s.index])
@@ -90,7 +88,7 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
 def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
     """(speaker, statement) of a sentence with a reporting clause, None otherwise."""
     if lang == "en":
-        found = _that_clause(text, lex)
+        found = _english_report(text, lex)
         if found:
             return found
     for m in regex.finditer(r",\s+", text):
@@ -101,20 +99,34 @@ def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
                 return speaker, _sentence(tail)
         short_tail = word_count(tail) <= 10 and ", " not in tail
         if short_tail and word_count(head) >= _MIN_CONTENT and (lang != "de" or subjunctive(head, lex)):
-            speaker = after_clause(tail, lex, lang)
+            speaker = None if tail.casefold().startswith("according") else after_clause(tail, lex, lang)
             if speaker:
                 return speaker, _sentence(head)
     return None
 
 
-def _that_clause(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
-    """`The mayor said that the fire was under control.`"""
-    for m in _THAT.finditer(text):
-        if m.group(1).casefold() in lex.verbs and word_count(text[m.end():]) >= _MIN_CONTENT:
-            speaker = before_clause(text[: m.end(1)] + ",", lex, "en")
-            if speaker:
-                return speaker, _sentence(text[m.end():])
-    return None
+def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
+    """`Mayor X said on Monday (that) …`, `Y told reporters the state would pay …`: a speaker,
+    the first reporting verb of the sentence, optional object and time, then the statement."""
+    verbs = "|".join(sorted((regex.escape(v) for v in lex.verbs), key=len, reverse=True))
+    m = regex.match(
+        rf"(?P<subj>[^;:“”\"]{{2,90}}?)\s+(?P<verb>{verbs})\b"
+        r"(?P<obj>(?<=told|tells)\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}.]*))?"
+        r"(?:\s+(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+        r"|today|yesterday|tonight|in\s+a\s+statement))?(?:\s+that)?\s+(?P<content>\p{L}.+)$",
+        text.strip(),
+    )
+    if not m or m.group("verb") in ("according",) or word_count(m.group("content")) < _MIN_CONTENT:
+        return None
+    subj = regex.sub(r",\s*\d+\s*,?", "", m.group("subj"))  # `The mayor, 51, said`
+    abbreviation = regex.search(r"\((\p{Lu}{2,6})\)", subj)
+    subj = regex.sub(r"\s*\([^)]*\)", "", subj)
+    speaker = subject(tokens(subj), lex, "en")
+    if speaker is None:
+        return None
+    if abbreviation and speaker.kind == "name":  # `Haverly Regional Transit (HRT) says`
+        speaker = Speaker("name", f"{speaker.text} ({abbreviation.group(1)})", speaker.role)
+    return speaker, _sentence(m.group("content"))
 
 
 def _sentence(text: str) -> str:
@@ -144,4 +156,4 @@ def subjunctive(text: str, lex: Lexicon) -> bool:
 
 def _continues(text: str, lex: Lexicon, lang: str) -> bool:
     """A sentence without reporting clause that carries on reported speech (German only)."""
-    return lang == "de" and not _QUOTE_MARK.search(text) and subjunctive(text, lex)
+    return lang == "de" and subjunctive(text, lex)

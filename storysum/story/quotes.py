@@ -18,7 +18,7 @@ import regex
 from storysum.model import Cluster
 from storysum.story.model import Quote
 from storysum.story.speakers import (
-    People, Speaker, after_clause, before_clause, lexicon, parse, resolve, tokens,
+    People, Speaker, after_clause, before_clause, embedded, lexicon, parse, resolve, tokens,
 )
 
 # Quotation marks, outer pairs first so that a quote inside a quote is not reported twice.
@@ -52,6 +52,7 @@ class Found:
     text: str
     speaker: str | None
     sentences: list[int]
+    named: bool = False  # the speaker is a person's name (not a description such as `Anwohnerin`)
 
 
 def find_spans(text: str) -> list[tuple[int, int, str]]:
@@ -120,14 +121,19 @@ def article_quotes(cluster: Cluster, a_index: int, spans: list[tuple[int, int, i
         after = text[end:after_to] if after_to >= end else ""
         speaker = after_clause(after, lex, lang) or before_clause(before, lex, lang)
         speaker = speaker or _next_sentence(text, spans, sents[-1], lex, lang)
+        if speaker is None and "," in after:  # `"…" with the dogs, Maj. Freddy Diaz said.`
+            speaker = after_clause(after.rsplit(",", 1)[1], lex, lang)
+        if speaker is None and (inner[:1].islower() or before.rstrip().endswith((":", ","))):
+            speaker = embedded(text[sents[0][0]:start], lex, lang)  # `Castro said the court … "we …"`
         name = resolve(speaker, start, people)
-        if name is None and speaker is None:
-            name = _fallback(out, people, text, start, before)
+        named = name is not None and (speaker is None or speaker.kind == "name" or name != speaker.text)
+        if name is None and speaker is None and not after.strip(" ,.\u00a0"):
+            name, named = _fallback(out, people, text, start, before), True
         if name is None and word_count(inner) < _MIN_UNATTRIBUTED:
             continue
         if name and speaker and speaker.kind == "name":
             people.add(start, name)
-        out.append(Found(a_index, start, end, clean(inner), name, [s[2] for s in sents]))
+        out.append(Found(a_index, start, end, clean(inner), name, [s[2] for s in sents], named and bool(name)))
     return out
 
 

@@ -17,10 +17,11 @@ import regex
 from storysum import resources
 from storysum.language import resources_for
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[,;:()!?\"„“”»«–—]")
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[,;:()!?\"„“”»«–—&]")
 _CLAUSE_END = set(",;:()!?\"„“”»«–—")
 _PARTICLES = {"von", "van", "de", "zu", "al", "bin", "ter", "ten", "da", "di", "del", "du", "la", "le", "dos"}
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
+_AGE_NOUN = regex.compile(r"\d+-(?:jährige[rn]?|year-old)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Lexicon:
     stop: frozenset[str] = frozenset()
     nonverbs: frozenset[str] = frozenset()
     nonspeakers: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
+    definite: frozenset[str] = frozenset()
 
     def is_role(self, word: str) -> bool:
         """Whether a capitalised word names an office or function rather than a person."""
@@ -69,7 +72,8 @@ def lexicon(lang: str) -> Lexicon:
         titles=frozenset(get("titles", [])), roles=frozenset(get("roles", [])),
         suffixes=tuple(get("suffixes", [])), subjunctive=frozenset(get("subjunctive", [])),
         stop=frozenset(get("stop", [])), nonverbs=frozenset(get("nonverbs", [])),
-        nonspeakers=frozenset(get("nonspeakers", [])),
+        nonspeakers=frozenset(get("nonspeakers", [])), adverbs=frozenset(get("adverbs", [])),
+        definite=frozenset(get("definite", [])),
     )
 
 
@@ -108,8 +112,15 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     if first in lex.pronouns and len(words) <= 3:
         return Speaker("pronoun", words[0])
     if first in lex.determiners:
-        return _description(words[1:], lex, lang)
+        found = _description(words[1:], lex, lang)
+        if found and first in lex.definite and _AGE_NOUN.fullmatch(found.text):
+            return Speaker("pronoun", found.text)  # `sagt der 52-Jährige`: someone named before
+        return found
     named = _named(words, lex, lang)
+    caps = next((k for k, w in enumerate(words[:4]) if _NAME_WORD.match(w)), None)
+    if named is None and lang != "de" and caps:  # `council member Tomás Reyes`
+        named = _named(words[caps:], lex, lang)
+        return Speaker("name", named.text, named.role or words[caps - 1]) if named else None
     if named is None and lang != "de" and len(words) <= 3 and first not in lex.nonspeakers:
         return _description(words, lex, lang)  # bare plurals: `officials said`, `police said`
     return named
@@ -120,7 +131,8 @@ def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
     run: list[str] = []
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        particle = w.casefold() in _PARTICLES and run and _NAME_WORD.fullmatch(nxt or "x") is not None
+        joins = _PARTICLES if lang == "de" else _PARTICLES | {"of", "for", "&", "and"}
+        particle = w.casefold() in joins and run and _NAME_WORD.fullmatch(nxt or "x") is not None
         if _NAME_WORD.match(w) or particle or (w.casefold() in ("der", "den") and run and run[-1].casefold() in ("von", "van")):
             run.append(w)
         else:
@@ -141,6 +153,8 @@ def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
 
 def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     """An unnamed speaker described by adjectives and a noun (`67-jährige Anwohnerin`)."""
+    if lang != "de" and words and _NAME_WORD.match(words[0]):
+        return _named(words, lex, lang)  # `the Department of Public Works`
     kept: list[str] = []
     for i, w in enumerate(words):
         if w.casefold() in lex.stop or len(kept) >= 5:
@@ -159,9 +173,35 @@ def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     return Speaker("description", " ".join(kept), role=noun)
 
 
+def subject(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
+    """The speaker named right before a reporting verb: `Smith`, `U.N. diplomat Jonathan
+    Prentice`, `the party`, `Er`; None for a sentence-initial adverb (`Dazu sagte …`)."""
+    words = regex.split(r"\s*,\s*", " ".join(words))[-1].split() if "," in words else words
+    while words and (words[-1].casefold() in lex.adverbs or (lang == "en" and words[-1].endswith("ly"))):
+        words = words[:-1]
+    if not words:
+        return None
+    if words[-1].casefold() in lex.pronouns:
+        return Speaker("pronoun", words[-1])  # `Last week he said`
+    k = len(words)
+    while k > 0 and _NAME_WORD.match(words[k - 1]):
+        k -= 1
+    lead = words[k - 1].casefold() if k else ""
+    if lang != "de" and 0 < k < len(words) and words[k - 1].islower() and lead not in lex.determiners:
+        named = _named(words[k:], lex, lang)  # `Houston accountant Kathy Montgomery said`
+        if named and named.kind == "name":
+            return Speaker("name", named.text, role=named.role or words[k - 1])
+    found = parse(words, lex, lang)
+    first = words[0].casefold()
+    if found and found.kind == "name" and lang == "de" and first in resources_for(lang).stopwords - lex.determiners:
+        return None
+    return found
+
+
 def after_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     """The speaker of a reporting clause right after a quote: `, sagte X`, `, so X`, `X said`."""
-    words = _clause(tokens(text.lstrip(" ,\u00a0")), lex)
+    all_words = tokens(text.lstrip(" ,\u00a0"))
+    words = _clause(all_words, lex)
     if not words:
         return None
     low = [w.casefold() for w in words]
@@ -170,9 +210,32 @@ def after_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
             return parse(words[len(phrase):], lex, lang)
     if low[0] in lex.verbs:
         return parse(words[1:], lex, lang)
+    if lang == "de":
+        return None
     verb = next((i for i, w in enumerate(low[:8]) if w in lex.verbs and i > 0), None)
-    if verb is not None and lang != "de":
-        return parse(words[:verb], lex, lang)
+    if verb is not None:
+        return subject(words[:verb], lex, lang)
+    return _quoted_as_saying(text, lex, lang) or _apposition(words, all_words, lex, lang)
+
+
+def _quoted_as_saying(text: str, lex: Lexicon, lang: str) -> Speaker | None:
+    """`…," Aznar was quoted as saying` / `…," El Mundo quoted Hiriart as saying`."""
+    m = regex.match(r"[\s,]*(?:(.{1,60}?)\s+was\s+quoted|.{1,60}?\s+quoted\s+(.{1,60}?))\s+as\s+saying", text)
+    if not m:
+        return None
+    return subject(tokens(m.group(1) or m.group(2)), lex, lang)
+
+
+def _apposition(words: list[str], all_words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
+    """`…," Mariano Fernandez, Chile's deputy foreign minister, said`: a name, a description in
+    commas, then the verb."""
+    rest = [w.casefold() for w in all_words[len(words):len(words) + 14]]
+    if rest[:1] != [","] or "," not in rest[1:]:
+        return None
+    after = rest[rest.index(",", 1) + 1:]
+    if after[:1] and after[0] in lex.verbs:
+        named = _named(words, lex, lang)
+        return named if named and named.kind == "name" and len(words) <= 4 else None
     return None
 
 
@@ -183,18 +246,31 @@ def before_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
         return None
     clause = regex.split(r"(?<!\b\p{L}{1,3})[.!?;]\s|[,]\s", stripped[:-1])[-1]
     words = tokens(clause)[-14:]
-    low = [w.casefold() for w in words]
-    verbs = [i for i, w in enumerate(low) if w in lex.verbs and w != "so"]
+    verbs = [i for i, w in enumerate(words) if w.casefold() in lex.verbs and w.casefold() != "so"]
     if not verbs:
         if stripped.endswith(":") and 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
             return _named(words, lex, lang)
         return None
-    i = verbs[-1]
-    subject = parse(words[:i], lex, lang) if i > 0 else None
-    stops = resources_for(lang).stopwords
-    if subject and (subject.kind == "pronoun" or low[0] not in stops or low[0] in lex.determiners):
-        return subject
-    return parse(words[i + 1:], lex, lang)
+    return _around(words, verbs[-1], lex, lang)
+
+
+def _around(words: list[str], i: int, lex: Lexicon, lang: str) -> Speaker | None:
+    """The speaker of the reporting verb `words[i]`: its subject before it, or after it (German
+    verb-second order: `Dazu sagte Albers`, `meldete die Feuerwehr`)."""
+    found = subject(words[:i], lex, lang) if i > 0 else None
+    return found or parse(words[i + 1:], lex, lang)
+
+
+def embedded(text: str, lex: Lexicon, lang: str) -> Speaker | None:
+    """The speaker of a quoted fragment inside a reporting sentence (`Castro said the court must
+    be independent, because "we already know …"`): the first reporting verb with a speaker."""
+    words = tokens(text)[:40]
+    for i, w in enumerate(words):
+        if w.casefold() in lex.verbs and w.casefold() != "so":
+            found = _around(words, i, lex, lang)
+            if found:
+                return found
+    return None
 
 
 @dataclass
@@ -207,7 +283,7 @@ class People:
     mentions: list[tuple[int, str, str]] = field(default_factory=list)  # offset, name, role
 
     def __post_init__(self) -> None:
-        for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,4}", self.text):
+        for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}", self.text):
             words = m.group(0).split()
             named = _named(words, self.lex)
             if named and named.kind == "name" and named.role and named.role in words[:-1]:
