@@ -18,7 +18,7 @@ import regex
 from storysum import resources
 from storysum.language import resources_for
 from storysum.model import Cluster
-from storysum.story.entity_aliases import ACRONYM, Mention, merge
+from storysum.story.entity_aliases import ACRONYM, Mention, defined_acronym, merge
 from storysum.story.model import Entity
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*|\S")
@@ -163,7 +163,9 @@ def _german_class(word: str) -> str:
     """A compound with a name or unknown word in front (`Hanse-Kühllogistik`) counts as UNK."""
     if "-" not in word:
         return _lexclass(word)
-    first = _lexclass(word.split("-")[0])
+    whole, first = _lexclass(word), _lexclass(word.split("-")[0])
+    if whole in ("NE", "NE?") and first not in ("FUNC", "ATTR", "NN"):
+        return whole
     return "UNK" if first in ("ACR", "NE", "NE?", "UNK") else "NN"
 
 
@@ -192,6 +194,12 @@ def _german_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
     return stats
 
 
+def _calendar(word: str) -> bool:
+    """Weekday and month compounds (`Mittwochfrüh`, `Donnerstagabend`) are dates."""
+    low = word.casefold()
+    return any(low.startswith(w) for w in _cues("de")["skip"][0] if len(w) > 3)
+
+
 def _german_is_name(word: str, st: _Stats) -> bool:
     """Decide a word from its uses; HanTa is asked only about words with some name evidence."""
     if ACRONYM.fullmatch(word):
@@ -199,9 +207,11 @@ def _german_is_name(word: str, st: _Stats) -> bool:
     suffix = _is("de", "org_suffix", word) or _is("de", "place_suffix", word)
     if not (st.bare or st.cued or st.initial or suffix) or st.ident > st.cued:
         return False
-    if _is("de", "person_before", word) or _is("de", "org_head", word):
-        return False  # roles and generic words for bodies are cues, not names
+    if _is("de", "person_before", word) or _org_head(word) or _calendar(word):
+        return False  # roles, generic words for bodies and dates are cues, not names
     cls = _german_class(word)
+    if cls in ("NE", "AMB") and word.casefold() in resources_for("de").stopwords:
+        return False  # `Von` opening a sentence, `pro Jahr`
     if cls == "NE":
         return bool(st.bare or st.cued or st.initial)
     if cls == "NE?":
@@ -215,14 +225,52 @@ def _german_is_name(word: str, st: _Stats) -> bool:
     return False
 
 
-def _german_continues(tokens: list[str], j: int, names: set[str]) -> bool:
-    """Whether tokens[j] extends the name before it (`Miriam Kohlhase`, `Weserland Rundfunk`)."""
+def _german_continues(tokens: list[str], j: int, names: set[str], person: bool) -> bool:
+    """Whether tokens[j] extends the name before it (`Miriam Kohlhase`, `Weserland Rundfunk`);
+    right after a titled first name (`Dr. Ulrike Mangold`) even a word HanTa knows as a noun."""
     tok = tokens[j]
     if not _capitalised(tok) or _abbreviation(tokens, j):
         return False
     if tok in names or _is("de", "org_tail", tok):
         return True
-    return _lexclass(tokens[j - 1]) == "NE" and _lexclass(tok) in ("UNK", "NE?", "CMP", "AMB")
+    before, this = _lexclass(tokens[j - 1]), _german_class(tok)
+    if person and before in ("NE", "NE?") and this in ("NN", "AMB", "UNK", "CMP", "NE?"):
+        return True
+    return before in ("NE", "NE?") and this in ("UNK", "NE?", "CMP", "AMB")
+
+
+def _org_head(tok: str) -> bool:
+    """A body's generic word that belongs to its name (`Universität X`, `Arbeitgeberverband X`)."""
+    return _is("de", "org_head", tok)
+
+
+def _german_span(tokens: list[str], i: int, names: set[str]) -> tuple[int, int, Counter[str]]:
+    """The name starting at tokens[i] as (start, end, kind votes); start == end for none."""
+    n = len(tokens)
+    if i + 1 < n and _place_adjective(tokens[i], names) and _capitalised(tokens[i + 1]) and (
+            _org_head(tokens[i + 1]) or _is("de", "org_tail", tokens[i + 1])):
+        return i, i + 2, Counter(organisation=2)  # Ostermünder Rundschau
+    head = _org_head(tokens[i]) and i + 1 < n and tokens[i + 1] in names
+    if tokens[i] not in names and not head:
+        return i, i, Counter()
+    start, j = i, i + 1
+    person = _context_votes(tokens, i, i + 1, "de")["person"] >= 2
+    while j < n and _german_continues(tokens, j, names, person and j == i + 1):
+        j += 1
+    while head and start > 1 and _capitalised(tokens[start - 1]) and \
+            _lexclass(tokens[start - 1]) == "ATTR" and not _is("de", "attributive", tokens[start - 1]):
+        start -= 1  # Kommunaler Arbeitgeberverband Nordmark
+    votes = Counter(organisation=2) if head else Counter()
+    while j - start > 2 and _lexclass(tokens[start]) not in ("NE", "NE?", "ACR") \
+            and _lexclass(tokens[start + 1]) in ("NE", "NE?"):
+        start += 1  # a role before first and last name: Verkehrsdezernentin Petra Winter
+        votes["person"] += 2
+    return start, j, votes + _context_votes(tokens, start, j, "de")
+
+
+def _place_adjective(tok: str, names: set[str]) -> bool:
+    """`Ostermünder` from the name `Ostermünde`, `Hamburger` from `Hamburg`."""
+    return tok.endswith("er") and (tok[:-1] in names or tok[:-2] in names)
 
 
 def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[Mention]:
@@ -230,25 +278,20 @@ def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[M
     out: list[Mention] = []
     i, n = 0, len(tokens)
     while i < n:
-        tok = tokens[i]
-        head = _is("de", "org_head", tok) and i + 1 < n and tokens[i + 1] in names
-        if tok not in names and not head:
+        tok, (start, j, votes) = tokens[i], _german_span(tokens, i, names)
+        if expansion := defined_acronym(tokens, i):
+            out.append(Mention(expansion, article, Counter(organisation=2), expansion))
+        if start == j:
             parts = tok.split("-")
             if len(parts) > 1 and _capitalised(tok) and ACRONYM.fullmatch(parts[0]):
                 out.append(Mention(parts[0], article, Counter(organisation=1), parts[0]))
             i += 1
             continue
-        j = i + 1
-        while j < n and _german_continues(tokens, j, names):
-            j += 1
-        parts = tokens[i:j]
-        votes = _context_votes(tokens, i, j, "de") + _name_votes(parts, "de")
-        if head:
-            votes["organisation"] += 2
+        parts = tokens[start:j]
         surface = " ".join(parts)
-        if i and tokens[i - 1] in ("des", "eines") and surface.endswith("s") and surface[-2] != "s":
+        if tokens[start - 1] in ("des", "eines") and surface.endswith("s") and surface[-2] != "s":
             parts = [*parts[:-1], parts[-1][:-1]]  # genitive: des Weser-Nordkuriers
-        out.append(Mention(" ".join(parts), article, votes, surface))
+        out.append(Mention(" ".join(parts), article, votes + _name_votes(parts, "de"), surface))
         i = j
     return out
 
@@ -282,7 +325,9 @@ def _generic_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
             elif _capitalised(tok) and not _abbreviation(tokens, i):
                 st = stats[tok]
                 st.articles.add(article)
-                if i == first:
+                if i + 1 < len(tokens) and tokens[i + 1][:1].isdigit():
+                    st.ident += 1  # Pier 3
+                elif i == first:
                     st.initial += 1
                 else:
                     st.bare += 1
@@ -299,11 +344,18 @@ def _generic_is_name(word: str, st: _Stats, lang: str) -> bool:
         return True
     if word.casefold() in resources_for(lang).stopwords:
         return False
-    return st.bare > st.lower
+    return st.bare > st.lower and st.bare > st.ident
 
 
-def _org_tail(token: str, lang: str) -> bool:
-    return token[:1].isupper() and _is(lang, "org_tail", token)
+def _inside_name(tokens: list[str], j: int, names: set[str], lang: str) -> bool:
+    """Once a name has begun, any capitalised word continues it (`Ashgrove Bridge`,
+    `Department of Public Works`, `Brisk Freight Ltd.`), as do connectors before one."""
+    tok = tokens[j]
+    if tok in _CONNECTORS:
+        return j + 1 < len(tokens) and _inside_name(tokens, j + 1, names, lang)
+    if tok in names or _is(lang, "org_tail", tok) and tok[:1].isupper():
+        return True
+    return _capitalised(tok) and not _is(lang, "skip", tok) and not _abbreviation(tokens, j)
 
 
 def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: str) -> list[Mention]:
@@ -315,18 +367,17 @@ def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: st
             i += 1
             continue
         j = i + 1
-        while j < n and (tokens[j] in names or _org_tail(tokens[j], lang) or (
-                tokens[j] in _CONNECTORS and j + 1 < n and tokens[j + 1] in names)):
+        while j < n and _inside_name(tokens, j, names, lang):
             j += 1
-        start = i
-        while start < j - 1 and _is(lang, "person_before", tokens[start]):
-            start += 1  # "Prime Minister Jane Doe": the role is a cue, not part of the name
+        while i > 1 and _capitalised(tokens[i - 1]) and not _is(lang, "skip", tokens[i - 1]):
+            i -= 1  # City Hall: "city" alone is mostly written in lowercase
+        roles = [k for k in range(i, j - 1) if _is(lang, "person_before", tokens[k])]
+        start = roles[-1] + 1 if roles else i  # "Transportation Secretary Alan Whitcombe"
         parts = tokens[start:j]
         votes = _context_votes(tokens, start, j, lang) + _name_votes(parts, lang)
         out.append(Mention(" ".join(parts), article, votes, " ".join(parts)))
         i = j
     return out
-
 
 
 def _mentions_for(lang: str, sentences: list[tuple[int, list[str]]]) -> list[Mention]:

@@ -39,9 +39,9 @@ class _Group:
         self.votes.update(other.votes)
 
 
-def _initials_match(acronym: str, name: str) -> bool:
+def initials_match(acronym: str, name: str) -> bool:
     """`WLR` ~ `Weserland Rundfunk`: every word starts a run of the acronym's letters in order."""
-    words = [w.casefold() for w in regex.split(r"[\s-]+", name) if w]
+    words = [w.casefold() for w in regex.split(r"[\s-]+", name) if w[:1].isupper()]
     letters = acronym.casefold()
     if len(words) < 2 or len(letters) < len(words):
         return False
@@ -55,6 +55,19 @@ def _initials_match(acronym: str, name: str) -> bool:
             if spare > 0 and pos < len(letters) and ch == letters[pos]:
                 pos, spare = pos + 1, spare - 1
     return pos == len(letters)
+
+
+def defined_acronym(tokens: list[str], i: int) -> str | None:
+    """`Ostermünder Verkehrsbetriebe (OVB)`: the words before a bracketed acronym it spells."""
+    if not (i + 2 < len(tokens) and tokens[i] == "(" and tokens[i + 2] == ")"
+            and ACRONYM.fullmatch(tokens[i + 1])):
+        return None
+    for k in range(max(0, i - 6), i - 1):
+        span = tokens[k:i]
+        if span[0][:1].isupper() and all(t.isalpha() for t in span) and \
+                initials_match(tokens[i + 1], " ".join(span)):
+            return " ".join(span)
+    return None
 
 
 def _fold(groups: dict[str, _Group], pick) -> None:
@@ -83,7 +96,7 @@ def _surname(key: str, groups: dict[str, _Group]) -> str | None:
 def _acronym(key: str, groups: dict[str, _Group]) -> str | None:
     if not ACRONYM.fullmatch(key):
         return None
-    longer = [k for k in groups if k != key and _initials_match(key, k)]
+    longer = [k for k in groups if k != key and initials_match(key, k)]
     return longer[0] if len(longer) == 1 else None
 
 
@@ -104,11 +117,19 @@ def _entity(group: _Group, ids: list[str]) -> Entity:
     )
 
 
+def _uninflected(name: str) -> str:
+    """`Kommunalen`/`Kommunaler Arbeitgeberverband` alike: words without adjective endings."""
+    words = name.casefold().split()
+    return " ".join([*(regex.sub(r"(e[nmrs]?|s)$", "", w) for w in words[:-1]), words[-1]])
+
+
 def merge(mentions: list[Mention], ids: list[str]) -> list[Entity]:
     """Group mentions by name, fold genitives, surnames and acronyms into their full names."""
     groups: dict[str, _Group] = {}
+    keys: dict[str, str] = {}  # inflection-free key → first name seen with it
     for m in mentions:
-        group = groups.setdefault(m.name, _Group())
+        name = keys.setdefault(_uninflected(m.name), m.name)
+        group = groups.setdefault(name, _Group())
         group.forms[m.name] += 1
         if m.surface != m.name:
             group.forms[m.surface] += 0
