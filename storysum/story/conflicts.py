@@ -1,0 +1,250 @@
+"""The CONFLICTS panel: outlets that give different values for what is recognisably the same
+quantity or the same event.
+
+Precision first: a false alarm in a newsroom tool costs more than a miss. So a figure conflict
+needs the same unit, the same counted thing (role group or noun stem) and the same state
+("verletzt", "beschäftigt"), values no qualifier reconciles ("rund 180" vs "178", "bis zu 5"
+vs "4"), and no outlet on two sides. A date conflict needs the same event: the same clock time
+with shared content words, or near-identical sentences, each outlet on one side only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from storysum.model import Cluster
+from storysum.story import lexicon
+from storysum.story.figures import Hit, sentence_hits_for
+from storysum.story.model import Conflict, ConflictValue, DateMention, Figure
+
+APPROX_TOLERANCE = 0.05  # "rund 180" and "175" agree; 120 and 150 do not
+TIME_LINK_SHARED = 2  # content words two same-time sentences must share to be one event
+SENTENCE_LINK = 0.5  # Jaccard of content words for two sentences to state the same event
+SENTENCE_LINK_SHARED = 3
+MAX_DAYS_APART = 7
+LONE_DAYS = 3
+
+
+def find_conflicts(cluster: Cluster, figures: list[Figure], dates: list[DateMention]) -> list[Conflict]:
+    """Figure conflicts, then date conflicts."""
+    return _figure_conflicts(cluster, figures) + _date_conflicts(cluster, dates)
+
+
+def format_value(value: float) -> str:
+    """A plain number as shown: 120, 34000000, 12.5."""
+    return str(int(value)) if value == int(value) else f"{value:.6g}"
+
+
+def _figure_conflicts(cluster: Cluster, figures: list[Figure]) -> list[Conflict]:
+    """Re-read each figure's sentences to compare every outlet's number with its key."""
+    shown = {(i, f.unit, round(f.value, 6)) for f in figures for i in f.sentences}
+    groups: dict[tuple[str, str], list[tuple[str, int, Hit]]] = defaultdict(list)
+    for i, outlet, hit in sentence_hits_for(cluster, sorted({i for i, _, _ in shown})):
+        if hit.key and (i, hit.unit, round(hit.value, 6)) in shown:
+            groups[(hit.unit, f"{hit.key}|{hit.state}")].append((outlet, i, hit))
+    conflicts = []
+    for (_unit, key), rows in groups.items():
+        conflict = _figure_conflict(cluster, key, rows)
+        if conflict is not None:
+            conflicts.append(conflict)
+    return conflicts
+
+
+def _figure_conflict(cluster: Cluster, key: str, rows: list[tuple[str, int, Hit]]) -> Conflict | None:
+    """A conflict among one quantity's values, or None when they agree or are ambiguous."""
+    by_value: dict[float, list[tuple[str, int, Hit]]] = defaultdict(list)
+    for row in rows:
+        by_value[round(row[2].value, 6)].append(row)
+    if len(by_value) < 2:
+        return None
+    outlets = [{o for o, _, _ in r} for r in by_value.values()]
+    if sum(len(o) for o in outlets) != len(set().union(*outlets)):
+        return None  # one outlet gives two values: probably two different quantities
+    values = sorted(by_value)
+    if all(_compatible(by_value[a], by_value[b]) for i, a in enumerate(values) for b in values[i + 1:]):
+        return None
+    if not _same_context(cluster, by_value):
+        return None
+    nouns = Counter(h.about for r in by_value.values() for _, _, h in r if h.about)
+    about = _label(nouns, key, cluster.lang)
+    return Conflict(about=about, kind="figure", values=[
+        ConflictValue(format_value(v), list(dict.fromkeys(o for o, _, _ in by_value[v])),
+                      sorted({s for _, s, _ in by_value[v]}))
+        for v in sorted(by_value, key=lambda v: -len({o for o, _, _ in by_value[v]}))])
+
+
+def _same_context(cluster: Cluster, by_value: dict[float, list[tuple[str, int, Hit]]]) -> bool:
+    """Whether sentences giving different values share a content word besides the counted
+    noun ("Standort", "bridge"): two unrelated counts of one noun rarely do."""
+    def words(i: int, hit: Hit) -> frozenset[str]:
+        s = cluster.sentences[i]
+        lang = s.lang if s.lang != "und" else cluster.lang
+        return _content(s.text, lang) - set(lexicon.stems(hit.about, lang))
+    groups = [[words(i, h) for _, i, h in rows] for rows in by_value.values()]
+    return any(a & b for k, g in enumerate(groups) for other in groups[k + 1:] for a in g for b in other)
+
+
+def _label(nouns: Counter, key: str, lang: str) -> str:
+    """The noun that names the quantity best: one that itself says what happened to the
+    counted ("Beschäftigte" rather than "Menschen"), else the most frequent."""
+    role, _, state = key.partition("|")
+    if not nouns:
+        return role
+    roles = lexicon.mapping("role", lang)
+    best = min(nouns, key=lambda n: (":" not in roles.get(n.casefold(), ""), -nouns[n], len(n)))
+    own_state = ":" in roles.get(best.casefold(), "")
+    return best + (f" ({state})" if state and not own_state else "")
+
+
+def _compatible(a: list[tuple[str, int, Hit]], b: list[tuple[str, int, Hit]]) -> bool:
+    """Whether two values can describe the same quantity given their qualifiers."""
+    return any(_agree(x[2], y[2]) for x in a for y in b)
+
+
+def _agree(x: Hit, y: Hit) -> bool:
+    if abs(x.value - y.value) <= 1e-9 * max(abs(x.value), 1.0):
+        return True
+    if "approx" in (x.qualifier, y.qualifier):
+        return abs(x.value - y.value) <= APPROX_TOLERANCE * max(abs(x.value), abs(y.value))
+    for p, q in ((x, y), (y, x)):
+        if (p.qualifier == "min" and q.value >= p.value) or (p.qualifier == "max" and q.value <= p.value):
+            return True
+    return False
+
+
+@dataclass
+class _DateItem:
+    date: str
+    time: str | None
+    outlet: str
+    sentence: int
+    words: frozenset[str]  # content stems of the sentence, without date and time words
+
+
+def _content(text: str, lang: str) -> frozenset[str]:
+    """Content stems of a sentence: no function words, numbers, weekdays, months or "Uhr"."""
+    skip = lexicon.function_words(lang) | {"uhr", "am", "pm"}
+    names = [n.casefold() for n in list(lexicon.mapping("weekday", lang)) + list(lexicon.mapping("month", lang))]
+    words = [w for w in lexicon.WORD.findall(text) if not w.isdigit() and w.casefold() not in skip
+             and not any(w.casefold().startswith(n.rstrip(".")) for n in names)]
+    return frozenset(lexicon.stems(" ".join(words), lang))
+
+
+def _date_items(cluster: Cluster, dates: list[DateMention]) -> list[_DateItem]:
+    """One item per day-precision date per sentence."""
+    items = []
+    for d in dates:
+        if not d.date or len(d.date) != 10:
+            continue
+        for i in d.sentences:
+            s = cluster.sentences[i]
+            lang = s.lang if s.lang != "und" else cluster.lang
+            items.append(_DateItem(d.date, d.time, cluster.articles[s.article].id, i, _content(s.text, lang)))
+    return items
+
+
+@dataclass
+class _Context:
+    """Cluster-wide facts the event links need: sentences with several dates, outlets per date."""
+
+    dates_in: Counter
+    outlets_of: dict[str, set[str]]
+    dates_of: dict[str, set[str]]
+
+
+def _linked(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
+    """Whether two dated sentences of different outlets report the same event: same clock
+    time and shared words; or near-identical one-date sentences; or one outlet's lone date
+    next to a date the others agree on (and it never gives), with several shared words."""
+    if a.outlet == b.outlet or _days_apart(a.date, b.date) > MAX_DAYS_APART:
+        return False
+    shared = len(a.words & b.words)
+    if a.time and a.time == b.time and shared >= TIME_LINK_SHARED:
+        return True
+    if shared < SENTENCE_LINK_SHARED:
+        return False
+    if ctx.dates_in[a.sentence] == 1 and ctx.dates_in[b.sentence] == 1 \
+            and shared / len(a.words | b.words) >= SENTENCE_LINK:
+        return True
+    return a.date != b.date and (_lone(a, b, ctx) or _lone(b, a, ctx))
+
+
+def _lone(x: _DateItem, y: _DateItem, ctx: _Context) -> bool:
+    """x's date is given by x's outlet only; y's by several outlets, never by x's outlet."""
+    return (ctx.outlets_of[x.date] == {x.outlet} and len(ctx.outlets_of[y.date]) >= 2
+            and y.date not in ctx.dates_of[x.outlet] and _days_apart(x.date, y.date) <= LONE_DAYS)
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def _components(items: list[_DateItem]) -> list[list[_DateItem]]:
+    """Groups of items linked (transitively) as reports of one event."""
+    outlets_of: dict[str, set[str]] = defaultdict(set)
+    dates_of: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        outlets_of[it.date].add(it.outlet)
+        dates_of[it.outlet].add(it.date)
+    ctx = _Context(Counter(it.sentence for it in items), outlets_of, dates_of)
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if _linked(items[i], items[j], ctx):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_DateItem]] = defaultdict(list)
+    for i, it in enumerate(items):
+        groups[root(i)].append(it)
+    return [_widen(g, items) for g in groups.values() if len({it.date for it in g}) > 1]
+
+
+def _widen(group: list[_DateItem], items: list[_DateItem]) -> list[_DateItem]:
+    """Add other outlets' reports of a date already in the conflict that use the words its
+    reports share ("closed", "ausgebrochen"), so every outlet behind a value is listed."""
+    out = list(group)
+    for date in {it.date for it in group}:
+        same = [it for it in group if it.date == date]
+        common = frozenset.intersection(*[it.words for it in same]) if len(same) > 1 else frozenset()
+        present = {it.outlet for it in out}
+        for it in items:
+            if it.date == date and it.outlet not in present and len(it.words & common) >= 2:
+                out.append(it)
+                present.add(it.outlet)
+    return out
+
+
+def _date_conflicts(cluster: Cluster, dates: list[DateMention]) -> list[Conflict]:
+    conflicts = []
+    for group in _components(_date_items(cluster, dates)):
+        by_date: dict[str, list[_DateItem]] = defaultdict(list)
+        for it in group:
+            by_date[it.date].append(it)
+        outlets = [{it.outlet for it in g} for g in by_date.values()]
+        if len(by_date) < 2 or sum(len(o) for o in outlets) != len(set().union(*outlets)):
+            continue  # agreement, or one outlet on two sides (two events, not a conflict)
+        conflicts.append(Conflict(about=_event_label(cluster, group), kind="date", values=[
+            ConflictValue(d, list(dict.fromkeys(it.outlet for it in by_date[d])),
+                          sorted({it.sentence for it in by_date[d]}))
+            for d in sorted(by_date, key=lambda d: (-len({it.outlet for it in by_date[d]}), d))]))
+    return conflicts
+
+
+def _event_label(cluster: Cluster, group: list[_DateItem]) -> str:
+    """The words most of the event's sentences share, as written, plus the clock time."""
+    counts = Counter(w for it in {it.sentence: it for it in group}.values() for w in it.words)
+    top = {w for w, n in counts.most_common(3) if n > 1}
+    shortest = min((it for it in group), key=lambda it: len(cluster.sentences[it.sentence].text))
+    s = cluster.sentences[shortest.sentence]
+    lang = s.lang if s.lang != "und" else cluster.lang
+    words = [w for w in lexicon.WORD.findall(s.text) if (lexicon.stems(w, lang) or [""])[0] in top]
+    label = ", ".join(dict.fromkeys(words))
+    time = next((it.time for it in group if it.time), None)
+    return f"{label} ({time})" if time else label

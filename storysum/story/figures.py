@@ -1,0 +1,309 @@
+"""The FIGURES panel: every number that counts or measures, normalised so that `34 Millionen
+Euro` and `34 Mio. €` are one figure, and merged across outlets.
+
+Each figure also gets what it is about: the counted noun ("Feuerwehrleute") mapped to a role
+group, and for counts of people what happened to them ("verletzt" → injured), read from the
+figure's own clause. Merging and conflict detection both compare that key, so "zwei
+Feuerwehrleute verletzt" and "180 Einsatzkräfte" never count as the same quantity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from storysum.model import Cluster
+from storysum.story import lexicon
+from storysum.story.dates import date_spans
+from storysum.story.model import Figure
+
+_DIGITS = regex.compile(
+    r"(?<![\p{L}\d.,/:#+-])(?:(?P<cur>US\$|[$€£])\s?)?"
+    r"(?P<num>\d{1,3}(?:[.,\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![.,]\d)")
+_AGE = regex.compile(r"(?:-(?:[jJ]ährige?[rnms]?|year-olds?)|\s+(?:Jahre\s+alte?[rnms]?|years?\s+old))(?![\p{L}])")
+_COMPOUND = regex.compile(r"-(\p{L}+?)(?:ig(?:e[rnms]?)?)?(?![\p{L}-])")
+_COMPOUND_UNITS = {"stünd": "Stunden", "tägig": "Tage", "tägi": "Tage", "wöchi": "Wochen", "monat": "Monate",
+                   "meter": "Meter", "metre": "metres", "kilom": "Kilometer"}
+_PAREN_AGE = regex.compile(r"(?<=\p{Lu}[\p{L}-]+\s?)\((?P<n>\d{1,3})\)|(?<=\p{L}),\s(?P<n>\d{1,3}),\s(?=\p{Ll})|(?<![\p{L}])(?:aged|im Alter von)\s(?P<n>\d{1,3})(?:\s+Jahren)?(?![\d.,]\d)")
+_CLAUSE = regex.compile(r"[,;:](?!\d)|[()\u2013\u2014]|\s-\s")
+_TOKEN = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*")
+_GENITIVE = {"des", "der", "von", "vom", "of", "the", "in", "worth"}
+_SKIP = {"mehr", "weniger", "more", "fewer", "less", "other", "weitere", "weiteren", "extra"}
+_ADJECTIVE_END = ("e", "en", "er", "es", "em")
+
+
+@dataclass
+class Hit:
+    """One figure as read from one sentence."""
+
+    value: float
+    unit: str
+    kind: str
+    surface: str
+    start: int
+    end: int
+    qualifier: str  # "", approx, min, max
+    about: str
+    key: str  # role group or stem of `about`; "" when unknown
+    state: str  # injured, dead, employed, change, … (counts and percentages only)
+
+
+def parse_number(num: str, lang: str) -> float:
+    """A number as written: German `9.500` / `12,5`, English `1,200` / `4.5`."""
+    s = num.replace("\u00a0", "").replace("\u202f", "")
+    if lang == "en":
+        if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+            s = s.replace(",", "")
+        s = s.replace(",", ".")
+    elif regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s) or "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    return float(s)
+
+
+@lru_cache(maxsize=None)
+def _tail_patterns(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """Scale words ("Mio.", "million") and unit words ("Euro", "%", "Quadratmeter") after a number."""
+    scales = "|".join(regex.escape(s) for s, _ in sorted(lexicon.entries("scale", lang), key=lambda e: -len(e[0]))
+                      if len(s) > 1 or s == "k")
+    units = lexicon.alternation("unit", lang)
+    return (regex.compile(rf"(?:(?P<glued>bn|mn|m|k|b)|\s?(?P<word>{scales}))(?![\p{{L}}\d])", regex.I),
+            regex.compile(rf"\s?(?P<unit>{units})(?![\p{{L}}\d²])", regex.I))
+
+
+def _unit_of(surface: str, lang: str) -> tuple[str, str] | None:
+    for s, extra in lexicon.entries("unit", lang):
+        if s == surface or (len(s) > 2 and s.casefold() == surface.casefold()):
+            return extra[0], extra[1]
+    return None
+
+
+def _tail(text: str, end: int, lang: str, money: bool) -> tuple[float, tuple[str, str] | None, bool, int]:
+    """(scale, (unit, kind) or None, is_age, end) of what follows a number."""
+    if m := _AGE.match(text, end):
+        return 1.0, None, True, m.end()
+    if m := _COMPOUND.match(text, end):  # "24-stündigen", "640-metre", "three-day"
+        word = m.group(1).casefold()
+        unit = _unit_of(_COMPOUND_UNITS.get(word[:5], word), lang) or _unit_of(word + "s", lang)
+        if unit:
+            return 1.0, unit, False, m.end()
+    scale_re, unit_re = _tail_patterns(lang)
+    scale = 1.0
+    m = scale_re.match(text, end)
+    glued = m.group("glued") if m else None
+    if m and (m.group("word") or money or glued in ("bn", "mn") or _is_money(text, m.end(), lang)):
+        word = (m.group("word") or m.group("glued")).casefold()
+        scale = float(lexicon.mapping("scale", lang).get(word) or lexicon.mapping("scale", "en").get(word, 1))
+        end = m.end()
+    u = unit_re.match(text, end)
+    unit = _unit_of(u.group("unit"), lang) if u else None
+    return scale, unit, False, (u.end() if u and unit else end)
+
+
+def _is_money(text: str, pos: int, lang: str) -> bool:
+    m = _tail_patterns(lang)[1].match(text, pos)
+    unit = _unit_of(m.group("unit"), lang) if m else None
+    return bool(unit and unit[1] == "money")
+
+
+def _head(text: str, start: int, lang: str) -> tuple[str, int, bool]:
+    """(qualifier kind, start of qualifier, is identifier) of what precedes a number."""
+    before = text[max(0, start - 30):start]
+    qualifier, qstart = "", start
+    m = regex.search(rf"(?<![\p{{L}}])(?P<q>{lexicon.alternation('qualifier', lang)})\s+$", before, regex.I)
+    if m:
+        qualifier = lexicon.mapping("qualifier", lang)[m.group("q").casefold()]
+        qstart = start - len(before) + m.start()
+    prev = regex.search(r"(\S+)\s*$", text[:qstart])
+    ident = bool(prev) and prev.group(1).casefold() in lexicon.mapping("idword", lang)
+    return qualifier, qstart, ident
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the clause around a position (between commas, semicolons, dashes)."""
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
+    nxt = _CLAUSE.search(text, pos)
+    return (starts[-1] if starts else 0), (nxt.start() if nxt else len(text))
+
+
+def _noun_after(text: str, end: int, stop: int, lang: str) -> str:
+    """The counted/measured noun right after a figure ("Einsatzkräfte", "Tonnen Tiefkühlware")."""
+    stopwords = lexicon.function_words(lang)
+    numwords = lexicon.mapping("numword", lang)
+    tokens = [t.group(0) for t in _TOKEN.finditer(text, end, stop)][:6]
+    while tokens and (tokens[0].casefold() in _GENITIVE or tokens[0].casefold() in _SKIP
+                      or (tokens[0].casefold() in numwords and len(tokens) > 1)):
+        tokens.pop(0)
+    if lang == "de":
+        for i, tok in enumerate(tokens[:3]):
+            if tok[0].isupper() and tok.casefold() not in stopwords:
+                return tok
+            if tok.casefold() in stopwords or not tok.endswith(_ADJECTIVE_END) or i == 2:
+                return ""
+        return ""
+    run = []
+    for tok in tokens[:4]:
+        if tok.casefold() in stopwords or (tok[0].isupper() and run):
+            break
+        run.append(tok)
+        if _role(tok, lang):
+            break
+    return run[-1] if run else ""
+
+
+def _noun_before(text: str, start: int, clause_start: int, lang: str, spans: list[tuple[int, int]]) -> str:
+    """Fallback for "den Schaden auf 34 Mio. €": a role word of the clause, else (German) the
+    nearest capitalised noun before the figure."""
+    tokens = [t for t in _TOKEN.finditer(text, clause_start, start)
+              if not any(a <= t.start() < b for a, b in spans)]
+    for t in reversed(tokens):
+        if _role(t.group(0), lang):
+            return t.group(0)
+    if lang != "de":
+        return ""
+    stopwords = lexicon.function_words(lang)
+    for t in reversed(tokens):
+        word = t.group(0)
+        if word[0].isupper() and word.casefold() not in stopwords and t.start() > 0 \
+                and not lexicon.mapping("qualifier", lang).get(word.casefold()):
+            return word
+    return ""
+
+
+def _role(word: str, lang: str) -> str:
+    """Role group of a noun ("Sachschaden" → damage), by whole word, then by compound head."""
+    roles = lexicon.mapping("role", lang)
+    w = word.casefold()
+    if w in roles:
+        return roles[w]
+    heads = [r for r in roles if len(r) >= 5 and w.endswith(r)]
+    return roles[max(heads, key=len)] if heads else ""
+
+
+def _numbers(text: str, lang: str) -> list[tuple[int, int, float, str | None]]:
+    """(start, end, value, currency) of every number written in digits or as a word."""
+    out = [(m.start(), m.end(), parse_number(m.group("num"), lang), m.group("cur")) for m in _DIGITS.finditer(text)]
+    words = lexicon.alternation("numword", lang)
+    for m in regex.finditer(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])", text, regex.I):
+        out.append((m.start(), m.end(), float(lexicon.mapping("numword", lang)[m.group(0).casefold()]), None))
+    for m in regex.finditer(r"(?<![\p{L}])(?:eine|one|a)(?=\s+(?:Million|Milliarde|million|billion)\b)", text, regex.I):
+        out.append((m.start(), m.end(), 1.0, None))
+    return sorted(out)
+
+
+def scan(text: str, lang: str) -> list[Hit]:
+    """Every figure of one sentence."""
+    spans = date_spans(text, lang)
+    hits = [_apposition_age(text, m, lang) for m in _PAREN_AGE.finditer(text)]
+    taken = spans + [(h.start, h.end) for h in hits]
+    for start, end, value, cur in _numbers(text, lang):
+        if any(a <= start < b for a, b in taken):
+            continue
+        hit = _hit(text, lang, start, end, value, cur, spans)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _apposition_age(text: str, m: regex.Match, lang: str) -> Hit:
+    """ "Sandra Köhler-Brandt (56)", "the mayor, 51, said", "aged 43": an age."""
+    before = [t.group(0) for t in _TOKEN.finditer(text, 0, m.start())]
+    about = before[-1] if before and m.group(0)[0] in "(," else ""
+    key = lexicon.stems(about, lang)[-1] if about and lexicon.stems(about, lang) else ""
+    start = m.start("n")
+    return Hit(float(m.group("n")), "age", "age", m.group(0).strip(" ,"), start, m.end(), "", about, key, "")
+
+
+def _hit(text: str, lang: str, start: int, end: int, value: float, cur: str | None,
+         spans: list[tuple[int, int]]) -> Hit | None:
+    """The figure at one number, or None for identifiers, ordinals and bare numbers."""
+    tail = text[end:end + 3]
+    if regex.match(r"\.\s+\p{L}|st\b|nd\b|rd\b|th\b|-\p{L}", tail) and not _AGE.match(text, end) \
+            and _tail(text, end, lang, money=False)[1] is None:
+        return None  # ordinal ("3. Platz", "2nd") or compound ("3-Zimmer")
+    scale, unit, age, stop = _tail(text, end, lang, money=bool(cur))
+    qualifier, qstart, ident = _head(text, start if not cur else start, lang)
+    if cur:
+        unit = _unit_of(cur, lang) or unit
+    if ident and unit is None and not age:
+        return None
+    c_start, c_end = _clause(text, start)
+    noun = _noun_after(text, stop, c_end, lang)
+    if age:
+        unit = ("age", "age")
+    elif unit is None:
+        if not noun or (scale == 1 and value != int(value)):
+            return None  # a bare number: no unit, nothing counted
+        unit = ("count", "count")
+    if not age and not noun and unit[0] != "count":
+        noun = _noun_before(text, start, c_start, lang, spans)
+    return _finish(text, lang, (start, qstart, stop, c_start, c_end), value * scale, unit, qualifier, noun)
+
+
+def _finish(text: str, lang: str, where: tuple[int, int, int, int, int], value: float,
+            unit: tuple[str, str], qualifier: str, noun: str) -> Hit:
+    """Key (role group or stem) and state (what happened to the counted) of a figure."""
+    start, qstart, stop, c_start, c_end = where
+    role = _role(noun, lang) if noun else ""
+    key, _, state = role.partition(":")
+    if not key and noun:
+        key = lexicon.stems(noun, lang)[-1] if lexicon.stems(noun, lang) else noun.casefold()
+    if unit[0] == "count" and not state:
+        found = lexicon.find_phrases("state", lang, lexicon.stems(text[c_start:c_end], lang))
+        state = found[0] if found else ""
+    if unit[1] == "percent" and regex.search(r"(?<![\p{L}])(?:um|by)\s+$", text[:qstart], regex.I):
+        state = "change"
+    kind = "measure" if unit[1] == "duration" else unit[1]
+    return Hit(value, unit[0], kind, text[qstart:stop].strip(), start, stop, qualifier, noun, key, state)
+
+
+def sentence_hits(cluster: Cluster) -> list[tuple[int, str, Hit]]:
+    """(sentence index, outlet, hit) for every figure in the cluster."""
+    return sentence_hits_for(cluster, [s.index for s in cluster.sentences])
+
+
+def extract_figures(cluster: Cluster) -> list[Figure]:
+    """Every figure of the cluster, one per (value, unit, what it is about), across outlets."""
+    groups: dict[tuple, list[tuple[int, str, Hit]]] = {}
+    for item in sentence_hits(cluster):
+        h = item[2]
+        groups.setdefault((round(h.value, 6), h.unit, h.key, h.state), []).append(item)
+    _fold_unknown(groups)
+    figures = [_figure(cluster, items) for items in groups.values()]
+    figures.sort(key=lambda f: (-len(f.outlets), f.sentences[0]))
+    return figures
+
+
+def _fold_unknown(groups: dict[tuple, list]) -> None:
+    """A figure whose noun was not found joins the one other figure with its value and unit."""
+    for key in [k for k in groups if not k[2] and not k[3]]:
+        others = [k for k in groups if k[:2] == key[:2] and k != key and k[2]]
+        if len(others) == 1:
+            groups[others[0]].extend(groups.pop(key))
+
+
+def _figure(cluster: Cluster, items: list[tuple[int, str, Hit]]) -> Figure:
+    hits = [h for _, _, h in items]
+    nouns = [h.about for h in hits if h.about]
+    return Figure(
+        value=hits[0].value,
+        unit=hits[0].unit,
+        kind=hits[0].kind,
+        surfaces=list(dict.fromkeys(h.surface for h in hits)),
+        context=min((cluster.sentences[i].text for i, _, _ in items), key=len),
+        outlets=list(dict.fromkeys(o for _, o, _ in items)),
+        sentences=sorted({i for i, _, _ in items}),
+        about=min(nouns, key=len) if nouns else "",
+    )
+
+
+def sentence_hits_for(cluster: Cluster, indices: list[int]) -> list[tuple[int, str, Hit]]:
+    """(sentence index, outlet, hit) for the figures of some sentences (conflicts re-read the
+    sentences of the figures they are given, to compare each outlet's key and qualifier)."""
+    out = []
+    for i in indices:
+        s = cluster.sentences[i]
+        article = cluster.articles[s.article]
+        lang = s.lang if s.lang != "und" else (article.lang or cluster.lang)
+        out.extend((i, article.id, h) for h in scan(s.text, lang))
+    return out

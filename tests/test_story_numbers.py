@@ -1,0 +1,263 @@
+"""FIGURES, DATES and CONFLICTS panels: scored on every gold file in examples/gold/, plus one
+test per normalisation rule and per no-false-alarm case on small hand-written strings."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from storysum.model import Article, Cluster
+from storysum.pipeline import load_cluster, prepare
+from storysum.story.conflicts import find_conflicts
+from storysum.story.dates import extract_dates, find_expressions, resolve
+from storysum.story.figures import extract_figures, scan
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = sorted((ROOT / "examples" / "gold").glob("*.json"))
+
+
+# ---------------------------------------------------------------- scoring against gold files
+
+def figure_triples(figures) -> set[tuple[float, str, str]]:
+    return {(f.value, f.unit, o) for f in figures for o in f.outlets}
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-12)
+
+
+def score_figures(figures, gold: list[dict]) -> tuple[float, float]:
+    """Precision and recall on (value, unit, outlet) triples."""
+    ours = figure_triples(figures)
+    theirs = {(float(g["value"]), g["unit"], o) for g in gold for o in g["outlets"]}
+    def hit(x, pool):
+        return any(x[1] == y[1] and x[2] == y[2] and _same_value(x[0], y[0]) for y in pool)
+    precision = sum(hit(x, theirs) for x in ours) / len(ours) if ours else 1.0
+    recall = sum(hit(y, ours) for y in theirs) / len(theirs) if theirs else 1.0
+    return precision, recall
+
+
+def score_dates(dates, gold: list[dict]) -> tuple[float, float]:
+    """Precision and recall on (date, outlet) pairs; ours matches when it starts with gold."""
+    ours = {(d.date, o) for d in dates if d.date for o in d.outlets}
+    theirs = {(g["date"], o) for g in gold for o in g["outlets"]}
+    precision = sum(any(o == go and d.startswith(gd) for gd, go in theirs) for d, o in ours) / len(ours) if ours else 1.0
+    recall = sum(any(o == go and d.startswith(gd) for d, o in ours) for gd, go in theirs) / len(theirs) if theirs else 1.0
+    return precision, recall
+
+
+def _values(values: dict) -> dict[str, frozenset[str]]:
+    def norm(v: str) -> str:
+        try:
+            return repr(float(v))
+        except ValueError:
+            return v
+    return {norm(v): frozenset(o) for v, o in values.items()}
+
+
+def score_conflicts(conflicts, gold: list[dict]) -> tuple[int, int, int]:
+    """(planted found, planted in total, false alarms) for figure and date conflicts."""
+    planted = [_values(g["values"]) for g in gold if g.get("kind", "figure") in ("figure", "date")]
+    ours = [_values({v.value: v.outlets for v in c.values}) for c in conflicts]
+    found = sum(p in ours for p in planted)
+    return found, len(planted), sum(o not in planted for o in ours)
+
+
+@lru_cache(maxsize=None)
+def panels(name: str):
+    cluster = prepare(load_cluster([ROOT / "examples" / name]))
+    figures, dates = extract_figures(cluster), extract_dates(cluster)
+    return cluster, figures, dates, find_conflicts(cluster, figures, dates)
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
+def test_gold_figures(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    _, figures, _, _ = panels(gold["cluster"])
+    precision, recall = score_figures(figures, gold["figures"])
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
+def test_gold_dates(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    _, _, dates, _ = panels(gold["cluster"])
+    precision, recall = score_dates(dates, gold["dates"])
+    assert recall >= 0.9 and precision >= 0.8, (precision, recall)
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[p.stem for p in GOLD])
+def test_gold_conflicts(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    _, _, _, conflicts = panels(gold["cluster"])
+    found, planted, false_alarms = score_conflicts(conflicts, gold["conflicts"])
+    assert found == planted and false_alarms == 0, [c.values for c in conflicts]
+
+
+# ---------------------------------------------------------------- figures: normalisation rules
+
+def one(text: str, lang: str = "de"):
+    hits = scan(text, lang)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, lang, value, unit", [
+    ("Der Schaden wird auf 34 Millionen Euro geschätzt.", "de", 34e6, "EUR"),
+    ("Der Betreiber beziffert den Schaden auf 34 Mio. €.", "de", 34e6, "EUR"),
+    ("Die Halle war 9.500 Quadratmeter groß.", "de", 9500, "m²"),
+    ("Der Anteil liegt bei 12,5 Prozent des Umschlags.", "de", 12.5, "%"),
+    ("Der Anteil liegt bei 12,5 % des Umschlags.", "de", 12.5, "%"),
+    ("Es verbrannten 2.300 Tonnen Ware.", "de", 2300, "t"),
+    ("Repairs will cost $4.5 million.", "en", 4.5e6, "USD"),
+    ("Repairs will cost 4.5m dollars.", "en", 4.5e6, "USD"),
+    ("Repairs will cost €3m, officials said.", "en", 3e6, "EUR"),
+    ("About 1,200 people were evacuated.", "en", 1200, "count"),
+    ("Zwei Feuerwehrleute wurden verletzt.", "de", 2, "count"),
+    ("Three firefighters were hurt.", "en", 3, "count"),
+    ("Ein 54-jähriger Wachmann wurde verletzt.", "de", 54, "age"),
+    ("Ein 54 Jahre alter Wachmann wurde verletzt.", "de", 54, "age"),
+    ("A 54-year-old guard was hurt.", "en", 54, "age"),
+    ("Maria Delgado, aged 43, is a nurse.", "en", 43, "age"),
+    ("Sagte Sandra Köhler-Brandt (56) vor dem Rathaus.", "de", 56, "age"),
+    ("Der Warnstreik ist auf 24 Stunden angelegt.", "de", 24, "hours"),
+    ("Ein 24-stündiger Warnstreik legte alles lahm.", "de", 24, "hours"),
+    ("The 640-metre bridge is closed.", "en", 640, "m"),
+    ("Die Wolke war in 20 Kilometern Entfernung zu sehen.", "de", 20, "km"),
+])
+def test_figure_normalisation(text: str, lang: str, value: float, unit: str) -> None:
+    hit = one(text, lang)
+    assert (hit.value, hit.unit) == (value, unit)
+
+
+def test_approximations_keep_the_value_and_record_the_qualifier() -> None:
+    for text, lang in (("Rund 180 Einsatzkräfte waren vor Ort.", "de"), ("Ca. 180 Einsatzkräfte waren da.", "de"),
+                       ("About 180 firefighters were there.", "en")):
+        hit = one(text, lang)
+        assert hit.value == 180 and hit.qualifier == "approx"
+    assert one("Bis zu 5 Millionen Euro Soforthilfe sind zugesagt.").qualifier == "max"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Das Feuer brach am Donnerstag gegen 22.40 Uhr aus.", "de"),  # clock time
+    ("Das Unternehmen wurde 1987 gegründet.", "de"),  # year
+    ("Es brannte in der Halle Nr. 4 am Nordkai.", "de"),  # identifier
+    ("Der Verkehr am Liegeplatz 7 wurde eingestellt.", "de"),  # identifier
+    ("Corrosion was found inside Pier 3 last week.", "en"),  # identifier
+    ("Sie belegte den 3. Platz beim Wettbewerb.", "de"),  # ordinal
+    ("She finished 2nd in the race.", "en"),  # ordinal
+    ("Die letzte Brandschau war vor gut zwei Monaten.", "de"),  # a date, not a duration
+    ("Ein Wachmann bemerkte den Rauch.", "de"),  # the article
+    ("It happened on 23 April 2026 at 10.30pm.", "en"),  # date and time
+])
+def test_not_figures(text: str, lang: str) -> None:
+    assert scan(text, lang) == []
+
+
+def test_counted_noun_and_state_are_read_from_the_clause() -> None:
+    hits = scan("Rund 180 Einsatzkräfte kämpften gegen das Feuer, zwei Feuerwehrleute wurden verletzt.", "de")
+    assert [(h.value, h.key, h.state) for h in hits] == [(180, "responders", ""), (2, "responders", "injured")]
+
+
+# ---------------------------------------------------------------- dates: resolution rules
+
+def resolved(text: str, ref: str | None, lang: str = "de") -> list[str | None]:
+    import datetime as dt
+
+    from storysum.story.dates import is_future
+    day = dt.date.fromisoformat(ref) if ref else None
+    return [resolve(e, text, day, is_future(text, lang), None)
+            for e in find_expressions(text, lang) if e.kind != "time"]
+
+
+@pytest.mark.parametrize("text, ref, lang, expected", [
+    ("Das Feuer brach am Donnerstag aus.", "2026-04-24", "de", "2026-04-23"),
+    ("Das Feuer brach am Donnerstagabend aus.", "2026-04-24", "de", "2026-04-23"),
+    ("Am Freitagmorgen war der Brand unter Kontrolle.", "2026-04-24", "de", "2026-04-24"),
+    ("In der Nacht zum Freitag brannte eine Halle.", "2026-04-25", "de", "2026-04-24"),
+    ("Die Ministerin will am Montag kommen.", "2026-04-25", "de", "2026-04-27"),
+    ("Die Ermittler kommen am kommenden Dienstag.", "2026-04-25", "de", "2026-04-28"),
+    ("Die letzte Brandschau war vor gut zwei Monaten.", "2026-04-24", "de", "2026-02"),
+    ("Der Umschlag stieg im vergangenen Jahr.", "2026-04-25", "de", "2025"),
+    ("Es war der schwerste Brand seit dem 12. März 2009.", "2026-04-24", "de", "2009-03-12"),
+    ("Am 24.4.2026 brannte es.", None, "de", "2026-04-24"),
+    ("Das Kabinett berät am 5. Mai.", "2026-04-29", "de", "2026-05-05"),
+    ("Gestern brannte es.", "2026-04-24", "de", "2026-04-23"),
+    ("The bridge closed last Thursday.", "2026-05-13", "en", "2026-05-07"),
+    ("The ferry starts next Monday.", "2026-05-08", "en", "2026-05-11"),
+    ("It opened on April 23, 2026.", None, "en", "2026-04-23"),
+    ("It opened on 23 April 2026.", None, "en", "2026-04-23"),
+    ("It happened yesterday.", "2026-05-08", "en", "2026-05-07"),
+    ("The report is dated October 2023.", None, "en", "2023-10"),
+])
+def test_date_resolution(text: str, ref: str | None, lang: str, expected: str) -> None:
+    assert resolved(text, ref, lang) == [expected]
+
+
+def test_weekday_and_explicit_date_in_apposition_are_one_date() -> None:
+    assert resolved("Am Mittwochabend, dem 22. April, brannte es.", "2026-04-29") == ["2026-04-22"]
+
+
+def _cluster(*articles: tuple[str, str | None, str, str]) -> Cluster:
+    arts = [Article(id=i, text=t, date=d, lang=lang) for i, d, lang, t in articles]
+    return prepare(Cluster(id="t", articles=arts))
+
+
+def test_clock_time_attached_and_unresolved_without_article_date() -> None:
+    cluster = _cluster(("a", "2026-04-24", "de", "Das Feuer brach am Donnerstag gegen 22.40 Uhr aus."),
+                       ("b", None, "de", "Das Feuer brach am Donnerstag aus."))
+    dates = extract_dates(cluster)
+    assert [(d.date, d.time, d.outlets, d.relative) for d in dates] == [
+        ("2026-04-23", "22:40", ["a"], True), (None, None, ["b"], True)]
+
+
+# ---------------------------------------------------------------- conflicts: alarms and non-alarms
+
+def conflicts_of(*articles: tuple[str, str | None, str, str]):
+    cluster = _cluster(*articles)
+    return find_conflicts(cluster, extract_figures(cluster), extract_dates(cluster))
+
+
+def test_figure_conflict_between_outlets() -> None:
+    found = conflicts_of(("a", "2026-04-24", "de", "Die Firma beschäftigt am Standort 120 Menschen."),
+                         ("b", "2026-04-24", "de", "Für die 150 Beschäftigten am Standort wird Ersatz gesucht."))
+    assert [(c.kind, [(v.value, v.outlets) for v in c.values]) for c in found] == [
+        ("figure", [("120", ["a"]), ("150", ["b"])])]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Rund 180 Einsatzkräfte waren im Einsatz.", "180 Einsatzkräfte waren im Einsatz."),  # same value
+    ("Rund 180 Einsatzkräfte waren im Einsatz.", "Etwa 176 Einsatzkräfte waren im Einsatz."),  # approx
+    ("Der Schaden beträgt 34 Millionen Euro.", "Der Schaden beträgt 34 Mio. €."),  # same, written differently
+    ("Rund 180 Einsatzkräfte waren im Einsatz.", "Zwei Feuerwehrleute wurden im Einsatz verletzt."),  # other quantity
+    ("Die Feuerwehr kam mit 46 Fahrzeugen.", "Im Parkhaus brannten 30 Autos aus."),  # nothing shared
+    ("Bis zu 5 Millionen Euro Hilfe sind im Gespräch.", "Die Hilfe soll 4 Millionen Euro umfassen."),  # bound
+    ("About 38,000 vehicles use the bridge a day.", "Some 38,000 cars use the bridge every day."),  # synonyms
+])
+def test_no_false_alarm(a: str, b: str) -> None:
+    lang = "en" if b.isascii() else "de"
+    assert conflicts_of(("a", "2026-04-24", lang, a), ("b", "2026-04-24", lang, b)) == []
+
+
+def test_one_outlet_giving_both_values_is_not_a_conflict() -> None:
+    assert conflicts_of(
+        ("a", "2026-04-24", "de", "Rund 1.300 Beschäftigte streikten. Die Firma hat etwa 1.900 Beschäftigte."),
+        ("b", "2026-04-24", "de", "Rund 1.300 Beschäftigte legten die Arbeit nieder.")) == []
+
+
+def test_date_conflict_on_the_same_event() -> None:
+    found = conflicts_of(
+        ("a", "2026-04-24", "de", "Das Feuer brach am Donnerstag gegen 22.40 Uhr in der Halle der Firma Kühlhaus Nord aus."),
+        ("b", "2026-04-24", "de", "Am Donnerstagabend gegen 22.40 Uhr brach in der Halle der Firma Kühlhaus Nord Feuer aus."),
+        ("c", "2026-04-29", "de", "Am Mittwochabend, dem 22. April, brach gegen 22.40 Uhr in der Halle der Firma Kühlhaus Nord Feuer aus."))
+    assert [[(v.value, sorted(v.outlets)) for v in c.values] for c in found] == [
+        [("2026-04-23", ["a", "b"]), ("2026-04-22", ["c"])]]
+
+
+def test_same_date_from_different_article_dates_is_no_conflict() -> None:
+    assert conflicts_of(
+        ("a", "2026-04-24", "de", "Das Feuer brach am Donnerstag gegen 22.40 Uhr in der Halle aus."),
+        ("b", "2026-04-29", "de", "Das Feuer brach am 23. April gegen 22.40 Uhr in der Halle aus.")) == []
