@@ -22,6 +22,8 @@ from storysum.story.speakers import (
 )
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
+_SAY = {"said", "says", "told", "tells", "added", "adds", "stated"}
+_PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
 _MIN_CONTENT = 4  # words a reported statement needs
 
 
@@ -66,8 +68,8 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
                 people.add(offset, chain.speaker)
             continue
         report = explicit(s.text, lex, lang)
-        if report is not None:
-            name = resolve(report[0], offset, people)
+        name = resolve(report[0], offset, people) if report else None
+        if report is not None and name is not None:  # an unresolved `er sagte` is no report
             item = Found(a_index, offset, cursor, report[1], name, [s.index])
             out.append(item)
             if name and report[0].kind == "name":
@@ -116,8 +118,11 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
         r"|today|yesterday|tonight|in\s+a\s+statement))?(?:\s+that)?\s+(?P<content>\p{L}.+)$",
         text.strip(),
     )
-    if not m or m.group("verb") in ("according",) or word_count(m.group("content")) < _MIN_CONTENT:
+    if not m or word_count(m.group("content")) < _MIN_CONTENT or not _plain_subject(m.group("subj"), lex):
         return None
+    that = regex.search(r"\bthat\s+\S+$", text[: m.start("content") + 1 + len(m.group("content").split()[0])])
+    if not that and (m.group("verb").casefold() not in _SAY or m.group("content").startswith("to ")):
+        return None  # without `that`, only `said`-like verbs: `asked X to …` is no statement
     subj = regex.sub(r",\s*\d+\s*,?", "", m.group("subj"))  # `The mayor, 51, said`
     abbreviation = regex.search(r"\((\p{Lu}{2,6})\)", subj)
     subj = regex.sub(r"\s*\([^)]*\)", "", subj)
@@ -127,6 +132,16 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     if abbreviation and speaker.kind == "name":  # `Haverly Regional Transit (HRT) says`
         speaker = Speaker("name", f"{speaker.text} ({abbreviation.group(1)})", speaker.role)
     return speaker, _sentence(m.group("content"))
+
+
+def _plain_subject(subj: str, lex: Lexicon) -> bool:
+    """A subject that is only a speaker: short, not a passive (`were warned`), not a clause
+    opener (`When …`, `Citing …`) or a possessive (`Cambodia's`)."""
+    words = regex.sub(r"\([^)]*\)|,\s*\d+\s*,?", "", subj).split()
+    if not words or len(words) > 7 or words[-1].casefold() in _PASSIVE or words[-1].endswith(("'s", "’s")):
+        return False
+    first = words[0].casefold()
+    return not (first in lex.openers or first in lex.nonspeakers or first.endswith("ing"))
 
 
 def _sentence(text: str) -> str:

@@ -21,6 +21,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[,;:()!?\"„“�
 _CLAUSE_END = set(",;:()!?\"„“”»«–—")
 _PARTICLES = {"von", "van", "de", "zu", "al", "bin", "ter", "ten", "da", "di", "del", "du", "la", "le", "dos"}
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
+_JOINS = {"of", "for", "&", "and"}  # inside English organisation names
 _AGE_NOUN = regex.compile(r"\d+-(?:jährige[rn]?|year-old)", regex.IGNORECASE)
 
 
@@ -42,6 +43,7 @@ class Lexicon:
     nonspeakers: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
 
     def is_role(self, word: str) -> bool:
         """Whether a capitalised word names an office or function rather than a person."""
@@ -73,7 +75,7 @@ def lexicon(lang: str) -> Lexicon:
         suffixes=tuple(get("suffixes", [])), subjunctive=frozenset(get("subjunctive", [])),
         stop=frozenset(get("stop", [])), nonverbs=frozenset(get("nonverbs", [])),
         nonspeakers=frozenset(get("nonspeakers", [])), adverbs=frozenset(get("adverbs", [])),
-        definite=frozenset(get("definite", [])),
+        definite=frozenset(get("definite", [])), openers=frozenset(get("openers", [])),
     )
 
 
@@ -116,6 +118,9 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
         if found and first in lex.definite and _AGE_NOUN.fullmatch(found.text):
             return Speaker("pronoun", found.text)  # `sagt der 52-Jährige`: someone named before
         return found
+    if lang != "de" and len(words) <= 4 and words[-1].islower() and words[-1].casefold() not in lex.stop \
+            and _NAME_WORD.match(words[0]) and not any(_NAME_WORD.match(w) for w in words[1:]):
+        return Speaker("description", " ".join(words), role=words[-1])  # `Honduran officials`
     named = _named(words, lex, lang)
     caps = next((k for k, w in enumerate(words[:4]) if _NAME_WORD.match(w)), None)
     if named is None and lang != "de" and caps:  # `council member Tomás Reyes`
@@ -131,7 +136,7 @@ def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
     run: list[str] = []
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        joins = _PARTICLES if lang == "de" else _PARTICLES | {"of", "for", "&", "and"}
+        joins = _PARTICLES if lang == "de" else _PARTICLES | _JOINS
         particle = w.casefold() in joins and run and _NAME_WORD.fullmatch(nxt or "x") is not None
         if _NAME_WORD.match(w) or particle or (w.casefold() in ("der", "den") and run and run[-1].casefold() in ("von", "van")):
             run.append(w)
@@ -148,7 +153,9 @@ def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
         return Speaker("name", " ".join(name[-4:]), role=run[roles[-1]])
     if lang == "de" and len(run) >= 3 and not any(w.casefold() in _PARTICLES for w in run):
         return Speaker("name", " ".join(run[-2:]), role=run[0])  # Kapitänin Ruth Sommer
-    return Speaker("name", " ".join(run[-3:] if len(run) > 3 else run))
+    run[-1] = run[-1].rstrip(".")  # `… gefunden, berichten die USA.`
+    keep = 5 if lang != "de" and _JOINS & set(run) else 3
+    return Speaker("name", " ".join(run[-keep:]))
 
 
 def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
@@ -167,7 +174,7 @@ def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
             break
     if not kept:
         return None
-    noun = kept[-1]
+    kept[-1] = noun = kept[-1].rstrip(".")
     if lex.is_role(noun):
         return Speaker("role", " ".join(kept), role=noun)
     return Speaker("description", " ".join(kept), role=noun)
@@ -184,9 +191,11 @@ def subject(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     if words[-1].casefold() in lex.pronouns:
         return Speaker("pronoun", words[-1])  # `Last week he said`
     k = len(words)
-    while k > 0 and _NAME_WORD.match(words[k - 1]):
-        k -= 1
+    while k > 0 and (_NAME_WORD.match(words[k - 1]) or (k > 1 and words[k - 1] in _JOINS and _NAME_WORD.match(words[k - 2]))):
+        k -= 1  # back over `Department of Public Works`, `Fire & Rescue`
     lead = words[k - 1].casefold() if k else ""
+    if lang != "de" and 1 < k < len(words) and lead in lex.stop:
+        return subject(words[: k - 1], lex, lang)  # `the hurricane center in Miami said`: not Miami
     if lang != "de" and 0 < k < len(words) and words[k - 1].islower() and lead not in lex.determiners:
         named = _named(words[k:], lex, lang)  # `Houston accountant Kathy Montgomery said`
         if named and named.kind == "name":
