@@ -11,7 +11,7 @@ import regex
 
 from storysum.model import Article
 from storysum.pipeline import load_cluster, prepare
-from storysum.story.quotes import extract_indirect, extract_quotes, find_spans
+from storysum.story.quotes import attribution_conflicts, extract_indirect, extract_quotes, find_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = sorted((ROOT / "examples" / "gold").glob("*.json"))
@@ -194,3 +194,12 @@ def test_english_reported_speech() -> None:
             "The bridge will stay closed until Friday, officials said. It rained all day.")
     found = indirect_of(text, "en")
     assert [s for _, s in found] == ["mayor", "officials"]
+
+
+def test_attribution_conflict_when_outlets_name_different_speakers() -> None:
+    one = Article(id="one", lang="de", text="„Die Schule bleibt bis Freitag geschlossen“, sagte Rektorin Ida Kern.")
+    two = Article(id="two", lang="de", text="„Die Schule bleibt bis Freitag geschlossen“, sagte Schulrat Paul Grün.")
+    three = Article(id="three", lang="de", text="„Die Schule bleibt bis Freitag geschlossen“, sagte eine Mutter.")
+    conflicts = attribution_conflicts(prepare(load_cluster([one, two, three])))
+    assert [(c.kind, {v.value: v.outlets for v in c.values}) for c in conflicts] == [
+        ("attribution", {"Kern": ["one"], "Grün": ["two"]})]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from storysum.model import Cluster
-from storysum.story.model import Quote
+from storysum.story.model import Conflict, ConflictValue, Quote
 from storysum.story.speakers import (
     People, Speaker, after_clause, before_clause, embedded, lexicon, parse, resolve, tokens,
 )
@@ -229,3 +229,34 @@ def extract_indirect(cluster: Cluster) -> list[Quote]:
     from storysum.story.indirect import extract_indirect as reported
 
     return reported(cluster)
+
+
+def attribution_conflicts(cluster: Cluster) -> list[Conflict]:
+    """Quotes whose outlets name different people as the speaker of the same words. Values are
+    surnames (`Köhler-Brandt` vs `Aydın`); descriptions (`Anwohnerin`) never conflict."""
+    spans = sentence_spans(cluster)
+    found = [f for a in range(len(cluster.articles)) for f in article_quotes(cluster, a, spans.get(a, []))]
+    groups: list[list[Found]] = []
+    for f in found:
+        group = next((g for g in groups if same_words(g[0].text, f.text)), None)
+        if group is None:
+            groups.append([f])
+        else:
+            group.append(f)
+    conflicts: list[Conflict] = []
+    for g in groups:
+        by_name: dict[str, list[Found]] = {}
+        for f in g:
+            if f.named and f.speaker:
+                by_name.setdefault(f.speaker.split()[-1], []).append(f)
+        if len(by_name) < 2:
+            continue
+        values = [
+            ConflictValue(name, list(dict.fromkeys(cluster.articles[f.article].id for f in fs)),
+                          sorted({i for f in fs for i in f.sentences}))
+            for name, fs in sorted(by_name.items(), key=lambda kv: -len(kv[1]))
+        ]
+        words = g[0].text.split()
+        about = "who said “" + " ".join(words[:6]) + (" …”" if len(words) > 6 else "”")
+        conflicts.append(Conflict(about=about, kind="attribution", values=values))
+    return conflicts
