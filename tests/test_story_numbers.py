@@ -152,6 +152,9 @@ def test_approximations_keep_the_value_and_record_the_qualifier() -> None:
     ("Die letzte Brandschau war vor gut zwei Monaten.", "de"),  # a date, not a duration
     ("Ein Wachmann bemerkte den Rauch.", "de"),  # the article
     ("It happened on 23 April 2026 at 10.30pm.", "en"),  # date and time
+    ("Die Adresse ist Hafenstraße 12, 28195 Bremen.", "de"),  # street number, ZIP code
+    ("The 1990s were different.", "en"),  # decade
+    ("Werder gewann 3:1 gegen Bayern.", "de"),  # score
 ])
 def test_not_figures(text: str, lang: str) -> None:
     assert scan(text, lang) == []

@@ -205,6 +205,20 @@ def scan(text: str, lang: str) -> list[Hit]:
     return hits
 
 
+def _looks_like_id(text: str, start: int, end: int, stop: int, lang: str, scale: float) -> bool:
+    """ZIP codes and long raw numbers ("28195 Bremen"), glued letters ("1990s"), and in English
+    a number right after a name ("Windows 10 users"): not counts."""
+    raw = text[start:end]
+    if raw.isdigit() and len(raw) >= 5 and scale == 1:
+        return True
+    if stop == end and end < len(text) and text[end].isalpha():
+        return True
+    prev = regex.search(r"([\p{L}]+)\s+$", text[:start])
+    return (lang == "en" and bool(prev) and prev.group(1)[0].isupper() and prev.start(1) > 0
+            and prev.group(1).casefold() not in lexicon.function_words(lang)
+            and not lexicon.mapping("qualifier", lang).get(prev.group(1).casefold()))
+
+
 def _apposition_age(text: str, m: regex.Match, lang: str) -> Hit:
     """ "Sandra Köhler-Brandt (56)", "the mayor, 51, said", "aged 43": an age."""
     before = [t.group(0) for t in _TOKEN.finditer(text, 0, m.start())]
@@ -225,7 +239,7 @@ def _hit(text: str, lang: str, start: int, end: int, value: float, cur: str | No
     qualifier, qstart, ident = _head(text, start if not cur else start, lang)
     if cur:
         unit = _unit_of(cur, lang) or unit
-    if ident and unit is None and not age:
+    if unit is None and not age and (ident or _looks_like_id(text, start, end, stop, lang, scale)):
         return None
     c_start, c_end = _clause(text, start)
     noun = _noun_after(text, stop, c_end, lang)
