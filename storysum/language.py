@@ -41,6 +41,9 @@ _DANGLING_PHRASES = {
     "en": ("he added", "she added", "he said", "she said"),
 }
 
+_ANAPHORIC_AGE = regex.compile(r"(der|die|das|the) \d+-(jährige|year-old)\b")
+"""`Der 49-Jährige …`, `The 43-year-old …` point back to a person named before."""
+
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)?")
 """A word token: letters with their combining marks (Devanagari vowel signs) and digits."""
 
@@ -119,7 +122,7 @@ def is_dangling(sentence: str, lang: str) -> bool:
     """Whether a sentence opens with a reference to something said before it."""
     res = resources_for(lang)
     lowered = sentence.lstrip("„“\"»«‚‘'(– -").casefold()
-    if any(lowered.startswith(p) for p in res.dangling_phrases):
+    if any(lowered.startswith(p) for p in res.dangling_phrases) or _ANAPHORIC_AGE.match(lowered):
         return True
     first = WORD.match(lowered)
     return bool(first) and first.group(0) in res.dangling

@@ -9,10 +9,16 @@ import numpy as np
 
 from storysum.model import Article, Budget, Cluster
 from storysum.pipeline import load_cluster, prepare, represent_cluster, summary_from_features
-from storysum.story.claims import consensus, single_source
+from storysum.story.claims import consensus, gather_evidence, single_source
+from storysum.story.conflicts import find_conflicts
+from storysum.story.dates import extract_dates
+from storysum.story.entities import extract_entities
 from storysum.story.event import event_line
 from storysum.represent import Features
+from storysum.story.figures import extract_figures
 from storysum.story.model import Story
+from storysum.story.quotes import attribution_conflicts, extract_indirect, extract_quotes
+from storysum.story.timeline import build_timeline
 
 
 def story(inputs: Cluster | Iterable[Article | str | Path], words: int = 120, lang: str = "auto") -> Story:
@@ -27,19 +33,23 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
         cluster = prepare(cluster, lang)
     cluster, features = represent_cluster(cluster)
     summary = summary_from_features(cluster, features, Budget(words=words))
+    figures = extract_figures(cluster)
+    dates = extract_dates(cluster)
+    conflicts = find_conflicts(cluster, figures, dates) + attribution_conflicts(cluster)
+    evidence = gather_evidence(cluster, figures, dates, conflicts)
     result = Story(
         cluster_id=cluster.id,
         lang=cluster.lang,
         event=event_line(cluster, features),
         summary=summary,
-        consensus=consensus(cluster, features),
-        single_source=single_source(cluster, features),
-        quotes=[],
-        figures=[],
-        dates=[],
-        conflicts=[],
-        timeline=[],
-        entities=[],
+        consensus=consensus(cluster, features, evidence),
+        single_source=single_source(cluster, features, evidence),
+        quotes=extract_quotes(cluster) + extract_indirect(cluster),
+        figures=figures,
+        dates=dates,
+        conflicts=conflicts,
+        timeline=build_timeline(cluster, features, dates),
+        entities=extract_entities(cluster),
         sentences=[],
     )
     result.sentences = cited_sentences(cluster, features, result)

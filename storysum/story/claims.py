@@ -10,32 +10,65 @@ newsroom tool must not call a fact exclusive because another outlet worded it di
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import numpy as np
 import regex
 
+from storysum.language import WORD, is_dangling
 from storysum.methods.coverage import Coverage
 from storysum.model import Cluster
 from storysum.represent import SAME_CONTENT, Features, analyse
-from storysum.story.model import Claim
+from storysum.story.model import Claim, Conflict, DateMention, Figure
+from storysum.story.quotes import find_spans, word_count
 
 PARAPHRASE = 0.3
 """Word TF-IDF cosine above which another article is taken to carry a fact in other words."""
+SAME_DAY_PARAPHRASE = 0.12  # the same, for sentences about the same day
 MAX_CLAIMS = 6
+MAX_SINGLE = 8
 MAX_PER_OUTLET = 2  # single-source claims per outlet, so one long article cannot fill the panel
-_DIGIT = regex.compile(r"\d")
 _NAME_INSIDE = regex.compile(r"(?<=\S\s)\p{Lu}\p{Ll}+")
-_QUOTED = regex.compile(r"[„“”»«\"]")
+_POINTERS = {  # words that need an earlier sentence to be understood
+    "de": frozenset("er ihm ihn dazu davon darüber dafür daraufhin aber jedoch allerdings dennoch trotzdem".split()),
+    "en": frozenset("he him she they them however nevertheless".split()),
+}
+_OPEN_QUESTION = regex.compile(
+    r"(ob|wann|warum|weshalb|wieso|wie|wer|was|wo|welche\w*|whether|why|when|how|who|what|where|which)\b",
+    regex.IGNORECASE)
 _EXCLUSIVE = regex.compile(
     r"nach (eigenen |exklusiven )?informationen|wie .{1,40} erfuhr|erfuhr(en)? (die|der|das)|exklusiv|"
-    r"according to (information|documents) (obtained|seen)|has learned|have learned|learned from|"
+    r"according to (information|documents) (obtained|seen)|(report|documents?|information|papers|e-?mails?|"
+    r"letter|memo)s? (obtained|seen) by|has learned|have learned|learned from|"
     r"selon nos informations|según ha podido saber|da quanto appreso|volgens ingewijden",
     regex.IGNORECASE,
 )
 
 
-def sentence_outlets(cluster: Cluster, features: Features, rows: np.ndarray) -> list[list[int]]:
-    """For each sentence in `rows`: article indices with the same content, its own first."""
+@dataclass
+class Evidence:
+    """What the other panels tell about sentences: which share a distinctive figure (the same
+    fact), which speak of the same day (maybe the same fact), which report a figure no other
+    outlet gives."""
+
+    figure_links: dict[int, set[int]] = field(default_factory=dict)
+    same_day: dict[int, set[int]] = field(default_factory=dict)
+    exclusive_figures: set[int] = field(default_factory=set)
+    disputed: set[int] = field(default_factory=set)  # sentences that give a value in a conflict
+
+
+def gather_evidence(cluster: Cluster, figures: list[Figure], dates: list[DateMention],
+                    conflicts: list[Conflict]) -> Evidence:
+    links = figure_links(cluster, figures)
+    with_figures = {i for f in figures if f.kind in ("money", "percent") or f.value > 12 for i in f.sentences}
+    disputed = {i for c in conflicts for v in c.values for i in v.sentences}
+    return Evidence(links, date_links(cluster, dates), with_figures - set(links), disputed)
+
+
+def sentence_outlets(cluster: Cluster, features: Features, rows: np.ndarray,
+                     links: dict[int, set[int]] | None = None) -> list[list[int]]:
+    """For each sentence in `rows`: article indices with the same content, its own first.
+    `links` (from `figure_links`) adds the articles of sentences with the same distinctive figure."""
     if not len(rows):
         return []
     same = features.sameness(rows) >= SAME_CONTENT
@@ -43,9 +76,27 @@ def sentence_outlets(cluster: Cluster, features: Features, rows: np.ndarray) -> 
     result = []
     for row, index in zip(same, rows):
         own = cluster.sentences[index].article
-        others = sorted(set(articles[row].tolist()) - {own})
-        result.append([own] + others)
+        linked = {cluster.sentences[j].article for j in (links or {}).get(int(index), ())}
+        others = set(articles[row].tolist()) | linked
+        result.append([own] + sorted(others - {own}))
     return result
+
+
+def figure_links(cluster: Cluster, figures: list[Figure]) -> dict[int, set[int]]:
+    """sentence index → sentences of other articles that report one of its distinctive figures (money, a
+    percentage, a count above twelve): `8,5 Prozent` in two outlets is the same demand however
+    differently the sentences around it are worded."""
+    sentences_of: dict[tuple[float, str], set[int]] = {}
+    for figure in figures:
+        if figure.kind in ("money", "percent") or figure.value > 12:
+            sentences_of.setdefault((figure.value, figure.unit), set()).update(figure.sentences)
+    links: dict[int, set[int]] = {}
+    for rows in sentences_of.values():
+        for i in rows:
+            others = {j for j in rows if cluster.sentences[j].article != cluster.sentences[i].article}
+            if others:
+                links.setdefault(i, set()).update(others)
+    return links
 
 
 def salience(cluster: Cluster, features: Features) -> np.ndarray:
@@ -58,31 +109,36 @@ def salience(cluster: Cluster, features: Features) -> np.ndarray:
     return score
 
 
-def consensus(cluster: Cluster, features: Features, limit: int = MAX_CLAIMS) -> list[Claim]:
+def consensus(cluster: Cluster, features: Features, evidence: Evidence | None = None,
+              limit: int = MAX_CLAIMS) -> list[Claim]:
     """Facts carried by most outlets (at least half, at least two), most widely carried first."""
     n_articles = len(cluster.articles)
     if n_articles < 2:
         return []
+    links = (evidence or Evidence()).figure_links
     rows = np.flatnonzero(features.candidates)
-    outlets = sentence_outlets(cluster, features, rows)
+    outlets = sentence_outlets(cluster, features, rows, links)
     needed = max(2, math.ceil(n_articles / 2))
     score = salience(cluster, features)
     ranked = sorted(
-        (i for i, o in zip(rows, outlets) if len(o) >= needed),
+        (i for i, o in zip(rows, outlets) if len(o) >= needed and reads_alone(cluster, i)),
         key=lambda i: (-len(outlets[_at(rows, i)]), -score[i], i),
     )
-    return _distinct(cluster, features, ranked, {i: outlets[_at(rows, i)] for i in ranked}, limit)
+    return _distinct(cluster, features, ranked, {i: outlets[_at(rows, i)] for i in ranked}, limit, links)
 
 
-def single_source(cluster: Cluster, features: Features, limit: int = MAX_CLAIMS) -> list[Claim]:
+def single_source(cluster: Cluster, features: Features, evidence: Evidence | None = None,
+                  limit: int = MAX_SINGLE) -> list[Claim]:
     """Notable facts only one outlet reports: topical, concrete (figures, names), unquoted."""
     if len(cluster.articles) < 2:
         return []
+    evidence = evidence or Evidence()
     rows = np.flatnonzero(features.candidates)
-    outlets = sentence_outlets(cluster, features, rows)
-    lonely = [i for i, o in zip(rows, outlets) if len(o) == 1 and not _paraphrased(cluster, features, i)]
+    outlets = sentence_outlets(cluster, features, rows, evidence.figure_links)
+    lonely = [i for i, o in zip(rows, outlets) if len(o) == 1 and i not in evidence.disputed
+              and _is_statement(cluster, i) and not _paraphrased(cluster, features, i, evidence.same_day)]
     spread = _term_spread(cluster, features)
-    score = {i: _notability(cluster, features, spread, i) for i in lonely}
+    score = {i: _notability(cluster, features, spread, evidence, i) for i in lonely}
     ranked = sorted(lonely, key=lambda i: (-score[i], i))
     per_outlet: dict[int, int] = {}
     chosen: list[int] = []
@@ -95,11 +151,46 @@ def single_source(cluster: Cluster, features: Features, limit: int = MAX_CLAIMS)
     return _distinct(cluster, features, chosen, {i: [cluster.sentences[i].article] for i in chosen}, limit)
 
 
-def _paraphrased(cluster: Cluster, features: Features, index: int) -> bool:
-    """Whether a sentence of another article shares most of this sentence's content words."""
+def _paraphrased(cluster: Cluster, features: Features, index: int, same_day: dict[int, set[int]]) -> bool:
+    """Whether another article says it too: a sentence sharing most of its content words, or
+    one about the same day that shares some of them."""
     own = cluster.sentences[index].article
     similar = features.similarity([index]).ravel()
-    return any(similar[j] >= PARAPHRASE and s.article != own for j, s in enumerate(cluster.sentences))
+    if any(similar[j] >= PARAPHRASE and s.article != own for j, s in enumerate(cluster.sentences)):
+        return True
+    return any(similar[j] >= SAME_DAY_PARAPHRASE for j in same_day.get(int(index), ()))
+
+
+def date_links(cluster: Cluster, dates: list[DateMention]) -> dict[int, set[int]]:
+    """sentence index → sentences of other articles that mention the same (resolved) day."""
+    links: dict[int, set[int]] = {}
+    for mention in dates:
+        if mention.date and len(mention.date) == 10:
+            for i in mention.sentences:
+                others = {j for j in mention.sentences if cluster.sentences[j].article != cluster.sentences[i].article}
+                links.setdefault(i, set()).update(others)
+    return links
+
+
+def _is_statement(cluster: Cluster, index: int) -> bool:
+    """A single-source claim is a statement of fact that reads alone: not a quotation (the
+    quotes panel has those), not an open question ("Wann … , ist offen")."""
+    sentence = cluster.sentences[index]
+    if _OPEN_QUESTION.match(sentence.text):
+        return False
+    if any(word_count(inner) >= 3 for _start, _end, inner in find_spans(sentence.text)):
+        return False  # a quotation; a scare-quoted term ("section loss") is fine
+    return reads_alone(cluster, index, strict=True)
+
+
+def reads_alone(cluster: Cluster, index: int, strict: bool = False) -> bool:
+    """A claim shown out of context must not point back ("Er …", "Der 49-Jährige …") or ask;
+    `strict` also refuses a pointer anywhere in it ("ist er außer Lebensgefahr")."""
+    sentence = cluster.sentences[index]
+    if is_dangling(sentence.text, sentence.lang) or sentence.text.rstrip("“”\"»« ").endswith("?"):
+        return False
+    pointers = _POINTERS.get(sentence.lang)
+    return not (strict and pointers and pointers & {w.casefold() for w in WORD.findall(sentence.text)})
 
 
 def _term_spread(cluster: Cluster, features: Features) -> dict[str, int]:
@@ -111,42 +202,56 @@ def _term_spread(cluster: Cluster, features: Features) -> dict[str, int]:
     return {term: len(a) for term, a in articles.items()}
 
 
-def _notability(cluster: Cluster, features: Features, spread: dict[str, int], index: int) -> float:
+def _notability(cluster: Cluster, features: Features, spread: dict[str, int], evidence: Evidence,
+                index: int) -> float:
     """How much an editor wants a single-source fact flagged: an outlet's own reporting
-    ("nach Informationen des …", "has learned"), a figure, a name, words of the article's own
-    headline; on topic (its terms occur in other articles too). Quotes have their own panel."""
+    ("nach Informationen des …", "has learned"), a figure nobody else gives, a name, words of
+    the article's headline that no other article uses; on topic (its other terms occur in other
+    articles too)."""
     sentence = cluster.sentences[index]
-    text = sentence.text
-    score = 1.0 + bool(_DIGIT.search(text)) + 0.5 * bool(_NAME_INSIDE.search(text))
-    title = cluster.articles[sentence.article].title
     terms = set(features.terms[index])
     if not terms:
         return 0.0
+    score = 1.0 + 2.0 * (index in evidence.exclusive_figures) + 0.5 * bool(_NAME_INSIDE.search(sentence.text))
+    title = cluster.articles[sentence.article].title
     if title:
-        score += 2.0 * len(terms & set(analyse(title, sentence.lang)[0])) / len(terms)
-    if _EXCLUSIVE.search(text):
+        own = {t for t in analyse(title, sentence.lang)[0] if spread.get(t, 0) <= 1}
+        score += 2.0 * len(terms & own) / len(terms)
+    if _EXCLUSIVE.search(sentence.text):
         score *= 4.0
     shared = sum(1 for t in terms if spread.get(t, 0) >= 2)
-    score *= math.sqrt((1 + shared) / (1 + len(terms)))
-    return score * features.prior[index] * (0.5 if _QUOTED.search(text) else 1.0)
+    score *= ((1 + shared) / (1 + len(terms))) ** 0.25
+    return score * features.prior[index]
 
 
 def _distinct(cluster: Cluster, features: Features, ranked: list[int], outlets: dict[int, list[int]],
-              limit: int) -> list[Claim]:
+              limit: int, links: dict[int, set[int]] | None = None) -> list[Claim]:
     """The first `limit` of `ranked` that do not repeat an earlier one's content."""
     chosen: list[int] = []
     for i in ranked:
         if len(chosen) >= limit:
             break
-        if chosen and features.sameness([i], chosen).max() >= SAME_CONTENT:
+        if chosen and _repeats(features, i, chosen, links):
             continue
         chosen.append(i)
-    return [_claim(cluster, features, i, outlets[i]) for i in chosen]
+    return [_claim(cluster, features, i, outlets[i], links) for i in chosen]
 
 
-def _claim(cluster: Cluster, features: Features, index: int, articles: list[int]) -> Claim:
-    same = np.flatnonzero(features.sameness([index]).ravel() >= SAME_CONTENT)
-    sentences = [int(index)] + [int(j) for j in same if j != index and cluster.sentences[j].article in articles]
+def _repeats(features: Features, index: int, chosen: list[int], links: dict[int, set[int]] | None) -> bool:
+    """Whether `index` says what a chosen claim says: same content, the same content words in
+    other wording, or the same distinctive figure."""
+    if features.sameness([index], chosen).max() >= SAME_CONTENT:
+        return True
+    if features.similarity([index], chosen).max() >= PARAPHRASE:
+        return True
+    return bool((links or {}).get(int(index), set()) & set(chosen))
+
+
+def _claim(cluster: Cluster, features: Features, index: int, articles: list[int],
+           links: dict[int, set[int]] | None) -> Claim:
+    same = set(np.flatnonzero(features.sameness([index]).ravel() >= SAME_CONTENT).tolist())
+    same |= (links or {}).get(int(index), set())
+    sentences = [int(index)] + sorted(int(j) for j in same if j != index and cluster.sentences[j].article in articles)
     return Claim(
         text=cluster.sentences[index].text,
         outlets=[cluster.articles[a].id for a in articles],
