@@ -213,3 +213,12 @@ def test_every_method_runs_within_budget_on_a_filtered_big_cluster(big_cluster, 
     assert int(features.words[chosen].sum()) <= 100 or len(chosen) == 1
     if method in ("lexrank", "submodular"):
         assert set(chosen) <= kept  # the pairwise methods saw only the shortlist
+
+
+@pytest.mark.parametrize("options", [{"swap_rounds": 2}, {"fill": 1.0}, {"unigram_weight": 0.5}, {"min_words": 5}])
+def test_coverage_options_keep_the_budget(example_dir, options):
+    from storysum.methods.coverage import Coverage
+
+    for words in (40, 120):
+        summary = summarize([example_dir], words=words, method=Coverage(**options))
+        assert summary.sentences and (summary.words <= words or len(summary.sentences) == 1)
