@@ -136,7 +136,8 @@ def single_source(cluster: Cluster, features: Features, evidence: Evidence | Non
     rows = np.flatnonzero(features.candidates)
     outlets = sentence_outlets(cluster, features, rows, evidence.figure_links)
     lonely = [i for i, o in zip(rows, outlets) if len(o) == 1 and i not in evidence.disputed
-              and _is_statement(cluster, i) and not _paraphrased(cluster, features, i, evidence.same_day)]
+              and _is_statement(cluster, i)]
+    lonely = [i for i, told in zip(lonely, _paraphrased(cluster, features, lonely, evidence.same_day)) if not told]
     spread = _term_spread(cluster, features)
     score = {i: _notability(cluster, features, spread, evidence, i) for i in lonely}
     ranked = sorted(lonely, key=lambda i: (-score[i], i))
@@ -151,14 +152,21 @@ def single_source(cluster: Cluster, features: Features, evidence: Evidence | Non
     return _distinct(cluster, features, chosen, {i: [cluster.sentences[i].article] for i in chosen}, limit)
 
 
-def _paraphrased(cluster: Cluster, features: Features, index: int, same_day: dict[int, set[int]]) -> bool:
-    """Whether another article says it too: a sentence sharing most of its content words, or
-    one about the same day that shares some of them."""
-    own = cluster.sentences[index].article
-    similar = features.similarity([index]).ravel()
-    if any(similar[j] >= PARAPHRASE and s.article != own for j, s in enumerate(cluster.sentences)):
-        return True
-    return any(similar[j] >= SAME_DAY_PARAPHRASE for j in same_day.get(int(index), ()))
+def _paraphrased(cluster: Cluster, features: Features, rows: list[int],
+                 same_day: dict[int, set[int]]) -> list[bool]:
+    """For each sentence in `rows`, whether another article says it too: a sentence sharing
+    most of its content words, or one about the same day that shares some of them."""
+    if not rows:
+        return []
+    articles = np.array([s.article for s in cluster.sentences])
+    similar = features.similarity(rows)
+    result = []
+    for k, index in enumerate(rows):
+        elsewhere = articles != cluster.sentences[index].article
+        told = bool((similar[k][elsewhere] >= PARAPHRASE).any())
+        told = told or any(similar[k, j] >= SAME_DAY_PARAPHRASE for j in same_day.get(int(index), ()))
+        result.append(told)
+    return result
 
 
 def date_links(cluster: Cluster, dates: list[DateMention]) -> dict[int, set[int]]:

@@ -11,6 +11,7 @@ paragraph) and, in German, a verb in Konjunktiv.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -107,17 +108,21 @@ def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
     return None
 
 
-def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
-    """`Mayor X said on Monday (that) …`, `Y told reporters the state would pay …`: a speaker,
-    the first reporting verb of the sentence, optional object and time, then the statement."""
-    verbs = "|".join(sorted((regex.escape(v) for v in lex.verbs), key=len, reverse=True))
-    m = regex.match(
+@lru_cache(maxsize=8)
+def _english_report_pattern(verb_list: tuple[str, ...]) -> regex.Pattern:
+    verbs = "|".join(sorted((regex.escape(v) for v in verb_list), key=len, reverse=True))
+    return regex.compile(
         rf"(?P<subj>[^;:“”\"]{{2,90}}?)\s+(?P<verb>{verbs})\b"
         r"(?P<obj>(?<=told|tells)\s+(?:reporters|journalists|(?:the\s+)?\p{Lu}[\p{L}.]*))?"
         r"(?:\s+(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-        r"|today|yesterday|tonight|in\s+a\s+statement))?(?:\s+that)?\s+(?P<content>\p{L}.+)$",
-        text.strip(),
+        r"|today|yesterday|tonight|in\s+a\s+statement))?(?:\s+that)?\s+(?P<content>\p{L}.+)$"
     )
+
+
+def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
+    """`Mayor X said on Monday (that) …`, `Y told reporters the state would pay …`: a speaker,
+    the first reporting verb of the sentence, optional object and time, then the statement."""
+    m = _english_report_pattern(tuple(lex.verbs)).match(text.strip())
     if not m or word_count(m.group("content")) < _MIN_CONTENT or not _plain_subject(m.group("subj"), lex):
         return None
     that = regex.search(r"\bthat\s+\S+$", text[: m.start("content") + 1 + len(m.group("content").split()[0])])

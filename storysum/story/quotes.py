@@ -12,6 +12,7 @@ Reported speech (German Konjunktiv, English "said that") is in `indirect.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -176,8 +177,9 @@ def clean(inner: str) -> str:
     return inner.strip().rstrip(",:;–— ").strip()
 
 
-def _key(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+@lru_cache(maxsize=8192)
+def _key(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
 def same_words(a: str, b: str, threshold: float = SAME_QUOTE) -> bool:
