@@ -20,6 +20,9 @@ def test_every_rule_in_the_data_file_compiles_and_has_a_known_kind():
     "Das Wichtigste in Kürze", "Mehr zum Thema", "Mehr zum Thema: Gipfel in Wladiwostok",
     "Mit Material von dpa und AFP", "© dpa-infocom", "Von Anna Weber", "Artikel teilen",
     "Lesen Sie auch: Was Kim will", "***", "👉 👉", "Read more", "Advertisement",
+    "▶ Lesen Sie auch: Was Pendler wissen müssen", "► Wie unser Video zeigt: Die Nacht aus der Luft",
+    "See also: How the bridge was built",
+    "Alle bisherigen Berichte finden Sie in unserem Dossier zum Hafenbrand.",
 ])
 def test_artefact_lines_are_recognised(line):
     assert is_boilerplate_line(line), line
@@ -30,6 +33,7 @@ def test_artefact_lines_are_recognised(line):
     "Von Berlin aus reiste die Delegation weiter nach Moskau.",
     "Die dpa berichtete am Abend über das Treffen der beiden Staatschefs.",
     "Mehr als 200 Menschen demonstrierten vor dem Rathaus.",
+    "Die Ermittler finden Sie nur selten am Tatort, sagte der Sprecher.",
 ])
 def test_real_sentences_are_not_artefacts(line):
     assert not is_boilerplate_line(line)
