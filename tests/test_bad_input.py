@@ -1,6 +1,9 @@
 """Messy input with defined behaviour: every case is summarised, or skipped by name with a reason."""
 
 import os
+from pathlib import Path
+
+import pytest
 
 from storysum import Article, summarize
 from storysum.ingest import read_inputs
@@ -84,3 +87,37 @@ def test_language_without_resources_still_summarised_with_a_warning():
     summary = summarize([Article(id="mt", text=text, lang="mt")], words=40)  # Maltese
     assert summary.sentences
     assert any("no stemmer or stopwords" in w for w in summary.warnings)
+
+
+def test_unreadable_file_in_a_folder_is_named_and_the_rest_summarised(tmp_path):
+    """A file without read permission: skipped by name with the reason, exit code 3 (partial).
+    Root reads everything, so as root the command runs as user `nobody` (util-linux setpriv)."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: cannot drop the permission to read")
+        prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    folder = Path(tempfile.mkdtemp(dir="/tmp"))  # tmp_path is private to root
+    try:
+        folder.chmod(0o755)
+        texts = {"offen.txt": "Der Stadtrat tagte am Montag lange. Er beschloss einen neuen Haushalt für 2027.",
+                 "gesperrt.txt": "Dieser Text darf nicht gelesen werden. Niemand soll ihn sehen."}
+        for name, text in texts.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        (folder / "offen.txt").chmod(0o644)
+        (folder / "gesperrt.txt").chmod(0o000)
+        done = subprocess.run(prefix + [sys.executable, "-m", "storysum", "summarize", str(folder), "--format", "json"],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert done.returncode == 3, done.stderr
+    assert "gesperrt.txt" in done.stderr and "Permission denied" in done.stderr and "Traceback" not in done.stderr
+    result = json.loads(done.stdout)
+    assert [a["id"] for a in result["articles"]] == ["offen"]
+    assert [s["path"].rsplit("/", 1)[-1] for s in result["skipped"]] == ["gesperrt.txt"]
