@@ -35,7 +35,7 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
     summary = summary_from_features(cluster, features, Budget(words=words))
     figures = extract_figures(cluster)
     dates = extract_dates(cluster)
-    conflicts = find_conflicts(cluster, figures, dates) + attribution_conflicts(cluster)
+    conflicts = find_conflicts(cluster, figures, dates, attribution_conflicts(cluster))
     evidence = gather_evidence(cluster, figures, dates, conflicts)
     result = Story(
         cluster_id=cluster.id,

@@ -121,7 +121,7 @@ def consensus(cluster: Cluster, features: Features, evidence: Evidence | None = 
     needed = max(2, math.ceil(n_articles / 2))
     score = salience(cluster, features)
     ranked = sorted(
-        (i for i, o in zip(rows, outlets) if len(o) >= needed and reads_alone(cluster, i)),
+        (i for i, o in zip(rows, outlets) if len(o) >= needed and reads_alone(cluster, i, strict=True)),
         key=lambda i: (-len(outlets[_at(rows, i)]), -score[i], i),
     )
     return _distinct(cluster, features, ranked, {i: outlets[_at(rows, i)] for i in ranked}, limit, links)

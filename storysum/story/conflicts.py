@@ -10,6 +10,7 @@ with shared content words, or near-identical sentences, each outlet on one side 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -22,13 +23,21 @@ APPROX_TOLERANCE = 0.05  # "rund 180" and "175" agree; 120 and 150 do not
 TIME_LINK_SHARED = 2  # content words two same-time sentences must share to be one event
 SENTENCE_LINK = 0.5  # Jaccard of content words for two sentences to state the same event
 SENTENCE_LINK_SHARED = 3
+LONE_LINK = 0.1  # Jaccard the lone-date link needs too: three shared words of forty are chance
 MAX_DAYS_APART = 7
 LONE_DAYS = 3
+PUBLISHED_DAYS = 7  # outlets disagree only if they wrote within a week (else: the story moved on)
+MAX_RATIO = 2.0  # two values of one quantity further apart than this are two quantities
+CONVERSION = 0.01  # 289 vs 290 kph: a unit conversion rounded differently, not a dispute
+SMALL = 12  # counts up to here ("zwei", "three") are common: they need closer context
 
 
-def find_conflicts(cluster: Cluster, figures: list[Figure], dates: list[DateMention]) -> list[Conflict]:
-    """Figure conflicts, then date conflicts."""
-    return _figure_conflicts(cluster, figures) + _date_conflicts(cluster, dates)
+def find_conflicts(cluster: Cluster, figures: list[Figure], dates: list[DateMention],
+                   attributions: list[Conflict] | None = None) -> list[Conflict]:
+    """Figure conflicts, then date conflicts, then the attribution conflicts of the quotes
+    panel whose outlets wrote within PUBLISHED_DAYS of each other."""
+    contemporary = [c for c in attributions or [] if _contemporary(cluster, [set(v.outlets) for v in c.values])]
+    return _figure_conflicts(cluster, figures) + _date_conflicts(cluster, dates) + contemporary
 
 
 def format_value(value: float) -> str:
@@ -56,33 +65,65 @@ def _figure_conflict(cluster: Cluster, key: str, rows: list[tuple[str, int, Hit]
     by_value: dict[float, list[tuple[str, int, Hit]]] = defaultdict(list)
     for row in rows:
         by_value[round(row[2].value, 6)].append(row)
-    if len(by_value) < 2:
+    outlets = [o for r in by_value.values() for o in {o for o, _, _ in r}]
+    strict = len(outlets) != len(set(outlets))  # an outlet gives two values: two quantities may be mixed
+    pairs = [(a, b) for a in by_value for b in by_value if a < b and _disputed(cluster, by_value, a, b, strict)]
+    if not pairs:
         return None
-    outlets = [{o for o, _, _ in r} for r in by_value.values()]
-    if sum(len(o) for o in outlets) != len(set().union(*outlets)):
-        return None  # one outlet gives two values: probably two different quantities
-    values = sorted(by_value)
-    if all(_compatible(by_value[a], by_value[b]) for i, a in enumerate(values) for b in values[i + 1:]):
-        return None
-    if not _same_context(cluster, by_value):
-        return None
-    nouns = Counter(h.about for r in by_value.values() for _, _, h in r if h.about)
+    chosen = set(max(pairs, key=lambda p: (len({o for v in p for o, _, _ in by_value[v]}), p)))
+    for value in by_value:  # a third value joins only if it is disputed against each chosen one
+        if value not in chosen and all(_disputed(cluster, by_value, *sorted((value, c)), strict) for c in chosen):
+            chosen.add(value)
+    nouns = Counter(h.about for v in chosen for _, _, h in by_value[v] if h.about)
     about = _label(nouns, key, cluster.lang)
     return Conflict(about=about, kind="figure", values=[
         ConflictValue(format_value(v), list(dict.fromkeys(o for o, _, _ in by_value[v])),
                       sorted({s for _, s, _ in by_value[v]}))
-        for v in sorted(by_value, key=lambda v: -len({o for o, _, _ in by_value[v]}))])
+        for v in sorted(chosen, key=lambda v: (-len({o for o, _, _ in by_value[v]}), v))])
 
 
-def _same_context(cluster: Cluster, by_value: dict[float, list[tuple[str, int, Hit]]]) -> bool:
-    """Whether sentences giving different values share a content word besides the counted
-    noun ("Standort", "bridge"): two unrelated counts of one noun rarely do."""
+def _disputed(cluster: Cluster, by_value: dict[float, list[tuple[str, int, Hit]]], a: float, b: float,
+              strict: bool) -> bool:
+    """Whether values a < b are two outlets' answers to one question: no outlet gives both
+    (then they are two quantities, "from 187 votes to 163"), no qualifier reconciles them, they
+    are within MAX_RATIO but not within rounding (CONVERSION), their sentences share context (much
+    context when `strict` or the counts are small), and the outlets wrote at the same time."""
+    side_a, side_b = {o for o, _, _ in by_value[a]}, {o for o, _, _ in by_value[b]}
+    if side_a & side_b or _compatible(by_value[a], by_value[b]) or b >= MAX_RATIO * a or b - a <= CONVERSION * b:
+        return False
+    pair = {a: by_value[a], b: by_value[b]}
+    return _same_context(cluster, pair, small=strict or b <= SMALL) and _contemporary(cluster, [side_a, side_b])
+
+
+def _same_context(cluster: Cluster, by_value: dict[float, list[tuple[str, int, Hit]]], small: bool) -> bool:
+    """Whether sentences giving different values share content words besides the counted noun
+    ("Standort", "bridge"): two unrelated counts of one noun rarely do. Small counts, which
+    every story has many of, need more in common."""
     def words(i: int, hit: Hit) -> frozenset[str]:
         s = cluster.sentences[i]
         lang = s.lang if s.lang != "und" else cluster.lang
         return _content(s.text, lang) - set(lexicon.stems(hit.about, lang))
+
+    needed, share = (3, 0.25) if small else (1, 0.0)
     groups = [[words(i, h) for _, i, h in rows] for rows in by_value.values()]
-    return any(a & b for k, g in enumerate(groups) for other in groups[k + 1:] for a in g for b in other)
+    return any(len(a & b) >= needed and len(a & b) >= share * len(a | b)
+               for k, g in enumerate(groups) for other in groups[k + 1:] for a in g for b in other)
+
+
+def _contemporary(cluster: Cluster, sides: list[set[str]]) -> bool:
+    """Whether every two sides have outlets that wrote within PUBLISHED_DAYS of each other (an
+    unknown date counts as close): a toll that rose over a month is an update, not a dispute."""
+    published = {a.id: a.date[:10] for a in cluster.articles if a.date and len(a.date) >= 10}
+
+    def close(a: str, b: str) -> bool:
+        if a not in published or b not in published:
+            return True
+        try:
+            return _days_apart(published[a], published[b]) <= PUBLISHED_DAYS
+        except ValueError:
+            return True
+
+    return all(any(close(a, b) for a in x for b in y) for k, x in enumerate(sides) for y in sides[k + 1:])
 
 
 def _label(nouns: Counter, key: str, lang: str) -> str:
@@ -120,6 +161,7 @@ class _DateItem:
     outlet: str
     sentence: int
     words: frozenset[str]  # content stems of the sentence, without date and time words
+    marks: frozenset[str]  # the date words as written: weekdays, months, numbers
 
 
 def _content(text: str, lang: str) -> frozenset[str]:
@@ -131,6 +173,13 @@ def _content(text: str, lang: str) -> frozenset[str]:
     return frozenset(lexicon.stems(" ".join(words), lang))
 
 
+def _date_marks(text: str, lang: str) -> frozenset[str]:
+    """Weekday and month words and numbers of a sentence, as written."""
+    names = [n.casefold().rstrip(".") for n in list(lexicon.mapping("weekday", lang)) + list(lexicon.mapping("month", lang))]
+    return frozenset(w.casefold() for w in lexicon.WORD.findall(text)
+                     if w.isdigit() or any(w.casefold().startswith(n) for n in names))
+
+
 def _date_items(cluster: Cluster, dates: list[DateMention]) -> list[_DateItem]:
     """One item per day-precision date per sentence."""
     items = []
@@ -140,7 +189,8 @@ def _date_items(cluster: Cluster, dates: list[DateMention]) -> list[_DateItem]:
         for i in d.sentences:
             s = cluster.sentences[i]
             lang = s.lang if s.lang != "und" else cluster.lang
-            items.append(_DateItem(d.date, d.time, cluster.articles[s.article].id, i, _content(s.text, lang)))
+            items.append(_DateItem(d.date, d.time, cluster.articles[s.article].id, i, _content(s.text, lang),
+                                   _date_marks(s.text, lang)))
     return items
 
 
@@ -151,6 +201,7 @@ class _Context:
     dates_in: Counter
     outlets_of: dict[str, set[str]]
     dates_of: dict[str, set[str]]
+    majority: int  # outlets that make a date the story's agreed date of a core event
 
 
 def _linked(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
@@ -159,20 +210,24 @@ def _linked(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
     next to a date the others agree on (and it never gives), with several shared words."""
     if a.outlet == b.outlet or _days_apart(a.date, b.date) > MAX_DAYS_APART:
         return False
+    if a.date != b.date and a.marks == b.marks:
+        return False  # the same words ("Friday night") read against two article dates: no dispute
     shared = len(a.words & b.words)
     if a.time and a.time == b.time and shared >= TIME_LINK_SHARED:
         return True
-    if shared < SENTENCE_LINK_SHARED:
+    overlap = shared / max(1, len(a.words | b.words))
+    needed = min(SENTENCE_LINK_SHARED, max(2, min(len(a.words), len(b.words)) - 1))  # short sentences: 2 of 3
+    if shared < needed or overlap < LONE_LINK:
         return False
-    if ctx.dates_in[a.sentence] == 1 and ctx.dates_in[b.sentence] == 1 \
-            and shared / len(a.words | b.words) >= SENTENCE_LINK:
+    if ctx.dates_in[a.sentence] == 1 and ctx.dates_in[b.sentence] == 1 and overlap >= SENTENCE_LINK:
         return True
     return a.date != b.date and (_lone(a, b, ctx) or _lone(b, a, ctx))
 
 
 def _lone(x: _DateItem, y: _DateItem, ctx: _Context) -> bool:
-    """x's date is given by x's outlet only; y's by several outlets, never by x's outlet."""
-    return (ctx.outlets_of[x.date] == {x.outlet} and len(ctx.outlets_of[y.date]) >= 2
+    """x's date is given by x's outlet only; y's by at least half of all outlets (a core event
+    of the story, not a side remark), never by x's outlet."""
+    return (ctx.outlets_of[x.date] == {x.outlet} and len(ctx.outlets_of[y.date]) >= ctx.majority
             and y.date not in ctx.dates_of[x.outlet] and _days_apart(x.date, y.date) <= LONE_DAYS)
 
 
@@ -180,14 +235,14 @@ def _days_apart(a: str, b: str) -> int:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
-def _components(items: list[_DateItem]) -> list[list[_DateItem]]:
+def _components(items: list[_DateItem], outlets: int) -> list[list[_DateItem]]:
     """Groups of items linked (transitively) as reports of one event."""
     outlets_of: dict[str, set[str]] = defaultdict(set)
     dates_of: dict[str, set[str]] = defaultdict(set)
     for it in items:
         outlets_of[it.date].add(it.outlet)
         dates_of[it.outlet].add(it.date)
-    ctx = _Context(Counter(it.sentence for it in items), outlets_of, dates_of)
+    ctx = _Context(Counter(it.sentence for it in items), outlets_of, dates_of, max(2, math.ceil(outlets / 3)))
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -223,13 +278,15 @@ def _widen(group: list[_DateItem], items: list[_DateItem]) -> list[_DateItem]:
 
 def _date_conflicts(cluster: Cluster, dates: list[DateMention]) -> list[Conflict]:
     conflicts = []
-    for group in _components(_date_items(cluster, dates)):
+    for group in _components(_date_items(cluster, dates), len(cluster.articles)):
         by_date: dict[str, list[_DateItem]] = defaultdict(list)
         for it in group:
             by_date[it.date].append(it)
         outlets = [{it.outlet for it in g} for g in by_date.values()]
         if len(by_date) < 2 or sum(len(o) for o in outlets) != len(set().union(*outlets)):
             continue  # agreement, or one outlet on two sides (two events, not a conflict)
+        if not _contemporary(cluster, outlets):
+            continue
         conflicts.append(Conflict(about=_event_label(cluster, group), kind="date", values=[
             ConflictValue(d, list(dict.fromkeys(it.outlet for it in by_date[d])),
                           sorted({it.sentence for it in by_date[d]}))

@@ -8,7 +8,7 @@ Feuerwehrleute verletzt" and "180 Einsatzkräfte" never count as the same quanti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -27,6 +27,7 @@ _COMPOUND_UNITS = {"stünd": "Stunden", "tägig": "Tage", "tägi": "Tage", "wöc
                    "meter": "Meter", "metre": "metres", "kilom": "Kilometer"}
 _PAREN_AGE = regex.compile(r"(?<=\p{Lu}[\p{L}-]+\s?)\((?P<n>\d{1,3})\)|(?<=\p{L}),\s(?P<n>\d{1,3}),\s(?=\p{Ll})|(?<![\p{L}])(?:aged|im Alter von)\s(?P<n>\d{1,3})(?:\s+Jahren)?(?![\d.,]\d)")
 _CLAUSE = regex.compile(r"[,;:](?!\d)|[()\u2013\u2014]|\s-\s")
+_RANGE_LINK = regex.compile(r"(?:\s+\p{L}+)?\s+(?:to|auf|bis|and|und)\s+", regex.IGNORECASE)
 _TOKEN = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*")
 _GENITIVE = {"des", "der", "von", "vom", "of", "the", "in", "worth"}
 _SKIP = {"mehr", "weniger", "more", "fewer", "less", "other", "weitere", "weiteren", "extra"}
@@ -49,8 +50,9 @@ class Hit:
     state: str  # injured, dead, employed, change, … (counts and percentages only)
 
 
-def parse_number(num: str, lang: str) -> float:
-    """A number as written: German `9.500` / `12,5`, English `1,200` / `4.5`."""
+def parse_number(num: str, lang: str) -> float | None:
+    """A number as written: German `9.500` / `12,5`, English `1,200` / `4.5`; None for what is
+    not one number (an IP address `169.204.208.10`, a version `2.1.3`)."""
     s = num.replace("\u00a0", "").replace("\u202f", "")
     if lang == "en":
         if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
@@ -58,7 +60,10 @@ def parse_number(num: str, lang: str) -> float:
         s = s.replace(",", ".")
     elif regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s) or "," in s:
         s = s.replace(".", "").replace(",", ".")
-    return float(s)
+    try:
+        return float(s)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=None)
@@ -183,6 +188,7 @@ def _role(word: str, lang: str) -> str:
 def _numbers(text: str, lang: str) -> list[tuple[int, int, float, str | None]]:
     """(start, end, value, currency) of every number written in digits or as a word."""
     out = [(m.start(), m.end(), parse_number(m.group("num"), lang), m.group("cur")) for m in _DIGITS.finditer(text)]
+    out = [item for item in out if item[2] is not None]
     words = lexicon.alternation("numword", lang)
     for m in regex.finditer(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])", text, regex.I):
         out.append((m.start(), m.end(), float(lexicon.mapping("numword", lang)[m.group(0).casefold()]), None))
@@ -199,10 +205,21 @@ def scan(text: str, lang: str) -> list[Hit]:
     for start, end, value, cur in _numbers(text, lang):
         if any(a <= start < b for a, b in taken):
             continue
-        hit = _hit(text, lang, start, end, value, cur, spans)
+        hit = _hit(text, lang, start, end, value, cur, spans) or _range_end(text, hits, start, end, value)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _range_end(text: str, hits: list[Hit], start: int, end: int, value: float) -> Hit | None:
+    """The bare second number of a range or change ("from 187 votes to 163", "von 120 auf 150"):
+    it counts what the first one counts."""
+    if not hits or hits[-1].kind not in ("count", "percent") or hits[-1].value >= 1_000_000:
+        return None  # (a scaled first number, "von 3 Mio. auf 4", would need its scale carried)
+    previous = hits[-1]
+    if not _RANGE_LINK.fullmatch(text[previous.end:start]):
+        return None
+    return replace(previous, value=value, surface=text[start:end], start=start, end=end, qualifier="")
 
 
 def _looks_like_id(text: str, start: int, end: int, stop: int, lang: str, scale: float) -> bool:

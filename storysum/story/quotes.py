@@ -235,7 +235,8 @@ def extract_indirect(cluster: Cluster) -> list[Quote]:
 
 def attribution_conflicts(cluster: Cluster) -> list[Conflict]:
     """Quotes whose outlets name different people as the speaker of the same words. Values are
-    surnames (`Köhler-Brandt` vs `Aydın`); descriptions (`Anwohnerin`) never conflict."""
+    surnames (`Köhler-Brandt` vs `Aydın`); descriptions (`Anwohnerin`) never conflict, nor do
+    short fragments ("full of loopholes") that one speaker quotes from another."""
     spans = sentence_spans(cluster)
     found = [f for a in range(len(cluster.articles)) for f in article_quotes(cluster, a, spans.get(a, []))]
     groups: list[list[Found]] = []
@@ -249,10 +250,11 @@ def attribution_conflicts(cluster: Cluster) -> list[Conflict]:
     for g in groups:
         by_name: dict[str, list[Found]] = {}
         for f in g:
-            if f.named and f.speaker:
+            if f.named and f.speaker and f.speaker[:1].isupper() and word_count(f.text) >= _MIN_UNATTRIBUTED:
                 by_name.setdefault(f.speaker.split()[-1], []).append(f)
-        if len(by_name) < 2:
-            continue
+        sides = [{f.article for f in fs} for fs in by_name.values()]
+        if len(by_name) < 2 or len(set().union(*sides)) != sum(map(len, sides)):
+            continue  # one outlet naming two speakers: a quote quoted again, not a dispute
         values = [
             ConflictValue(name, list(dict.fromkeys(cluster.articles[f.article].id for f in fs)),
                           sorted({i for f in fs for i in f.sentences}))

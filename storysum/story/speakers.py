@@ -282,6 +282,21 @@ def embedded(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     return None
 
 
+def _plain_full_name(text: str, lang: str) -> bool:
+    """Two or three capitalised words, none a function word, no sentence end inside ("Harold
+    Pyne", not "Rathaus. Er" or "Nach Informationen")."""
+    words = text.split()
+    stops = resources_for(lang).stopwords | _calendar_words(lang)
+    return 2 <= len(words) <= 3 and not any(w.endswith(".") or w.casefold() in stops for w in words)
+
+
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Weekday and month names: "said Sunday" never makes a Mr Sunday."""
+    from storysum.story.lexicon import mapping
+
+    return frozenset(w.casefold() for w in [*mapping("weekday", lang), *mapping("month", lang)])
+
+
 @dataclass
 class People:
     """The people named in one article, by position, to resolve pronouns, roles and surnames."""
@@ -297,6 +312,8 @@ class People:
             named = _named(words, self.lex)
             if named and named.kind == "name" and named.role and named.role in words[:-1]:
                 self.mentions.append((m.start(), named.text, named.role))
+            elif named and named.kind == "name" and _plain_full_name(named.text, self.lang):
+                self.mentions.append((m.start(), named.text, ""))  # a full name without a role
 
     def add(self, offset: int, name: str) -> None:
         self.mentions.append((offset, name, ""))
@@ -304,10 +321,15 @@ class People:
     def latest(self, offset: int, role: str = "") -> str | None:
         """The most recent person before `offset` (with a matching role when one is given)."""
         role = role.casefold()
-        found = [
-            (pos, name) for pos, name, r in self.mentions
-            if pos < offset and (not role or r.casefold().endswith(role))
-        ]
+        known = [(pos, name) for pos, name, r in self.mentions if not role or r.casefold().endswith(role)]
+        found = [(pos, name) for pos, name in known if pos < offset]
+        for name in {name for _pos, name in known}:  # a known person named again by surname alone
+            surname = name.split()[-1]
+            last = None
+            for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(surname)}(?![\p{{L}}])", self.text, endpos=offset):
+                last = m.start()
+            if last is not None:
+                found.append((last, name))
         return max(found)[1] if found else None
 
     def full_name(self, surname: str) -> str | None:
