@@ -264,3 +264,38 @@ def test_same_date_from_different_article_dates_is_no_conflict() -> None:
     assert conflicts_of(
         ("a", "2026-04-24", "de", "Das Feuer brach am Donnerstag gegen 22.40 Uhr in der Halle aus."),
         ("b", "2026-04-29", "de", "Das Feuer brach am 23. April gegen 22.40 Uhr in der Halle aus.")) == []
+
+
+# -------------------------------------------------- real-news guards (found on DUC clusters)
+
+def test_a_toll_that_changed_over_weeks_is_an_update_not_a_conflict() -> None:
+    assert conflicts_of(
+        ("a", "1998-10-31", "en", "At least 231 people have been confirmed dead in Honduras from the storm."),
+        ("b", "1998-11-20", "en", "At least 357 people have been confirmed dead in Honduras from the storm.")) == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("It had winds near 180 mph (289 kph) over Honduras.", "It had winds of 180 mph (290 kph) over Honduras."),  # rounding
+    ("Analysts expect merchandise sales to top $2 billion this year.",
+     "Merchandise sales from the trilogy have raked in more than $4 billion this year."),  # 2x apart
+    ("Officials said two helicopters flew to Belize to help the rescue.",
+     "Mexico was sending 12 helicopters to help in relief operations."),  # small counts, little in common
+])
+def test_real_news_non_conflicts(a: str, b: str) -> None:
+    assert conflicts_of(("a", "1998-11-05", "en", a), ("b", "1998-11-05", "en", b)) == []
+
+
+def test_a_change_within_one_outlet_does_not_hide_a_dispute() -> None:
+    found = conflicts_of(
+        ("a", "2026-11-05", "en", "Challenger Naomi Achterberg leads Mayor Harold Pyne by just 187 votes after the election."),
+        ("b", "2026-11-18", "en", "Achterberg had led Mayor Harold Pyne by 178 votes after the election. "
+                                  "The recount trimmed her lead to 163 votes."),
+        ("c", "2026-11-16", "en", "Her lead over Mayor Harold Pyne shrank from 187 votes to 163 after the election."))
+    assert [[(v.value, sorted(v.outlets)) for v in c.values] for c in found] == [
+        [("187", ["a", "c"]), ("178", ["b"])]]
+
+
+def test_numbers_that_are_not_one_number_are_ignored() -> None:
+    assert one("The server at 169.204.208.10 was attacked by 40 people.", "en").value == 40.0
+    hits = scan("Her lead shrank from 187 votes to 163.", "en")
+    assert [(h.value, h.unit, h.about) for h in hits] == [(187.0, "count", "votes"), (163.0, "count", "votes")]
