@@ -26,7 +26,7 @@ _SNOWBALL = {
 # Sentence openers that point back to an earlier sentence: a summary must not start with them.
 _DANGLING = {
     "de": "er sie es ihr ihm ihn ihnen dies diese dieser dieses deshalb daher dabei damit dazu "
-          "darauf danach dort außerdem zudem ebenfalls auch aber doch jedoch allerdings trotzdem "
+          "darauf danach darin daran darum davon dafür daraus dort außerdem zudem ebenfalls auch aber doch jedoch allerdings trotzdem "
           "stattdessen demnach somit hierzu hierbei dagegen ferner weiterhin",
     "en": "he she it they them his her its their this these those that however but also "
           "moreover furthermore meanwhile nevertheless instead therefore thus hence then still "

@@ -25,6 +25,7 @@ from storysum.story.quotes import find_spans, word_count
 PARAPHRASE = 0.3
 """Word TF-IDF cosine above which another article is taken to carry a fact in other words."""
 SAME_DAY_PARAPHRASE = 0.12  # the same, for sentences about the same day
+CLAIMED_SAME, CLAIMED_PARAPHRASE = 0.5, 0.45  # stricter limits for an outlet's own claimed reporting
 MAX_CLAIMS = 6
 MAX_SINGLE = 8
 MAX_PER_OUTLET = 2  # single-source claims per outlet, so one long article cannot fill the panel
@@ -37,7 +38,7 @@ _OPEN_QUESTION = regex.compile(
     r"(ob|wann|warum|weshalb|wieso|wie|wer|was|wo|welche\w*|whether|why|when|how|who|what|where|which)\b",
     regex.IGNORECASE)
 _EXCLUSIVE = regex.compile(
-    r"nach (eigenen |exklusiven )?informationen|wie .{1,40} erfuhr|erfuhr(en)? (die|der|das)|exklusiv|"
+    r"nach (eigenen |exklusiven )?(informationen|recherchen)|wie .{1,40} erfuhr|erfuhr(en)? (die|der|das)|exklusiv|"
     r"according to (information|documents) (obtained|seen)|(report|documents?|information|papers|e-?mails?|"
     r"letter|memo)s? (obtained|seen) by|has learned|have learned|learned from|"
     r"selon nos informations|según ha podido saber|da quanto appreso|volgens ingewijden",
@@ -135,9 +136,11 @@ def single_source(cluster: Cluster, features: Features, evidence: Evidence | Non
     evidence = evidence or Evidence()
     rows = np.flatnonzero(features.candidates)
     outlets = sentence_outlets(cluster, features, rows, evidence.figure_links)
-    lonely = [i for i, o in zip(rows, outlets) if len(o) == 1 and i not in evidence.disputed
-              and _is_statement(cluster, i)]
-    lonely = [i for i, told in zip(lonely, _paraphrased(cluster, features, lonely, evidence.same_day)) if not told]
+    claimed = {int(i) for i in rows if _EXCLUSIVE.search(cluster.sentences[i].text)}
+    lonely = [i for i, o in zip(rows, outlets) if i not in evidence.disputed and _is_statement(cluster, i)
+              and (len(o) == 1 or (i in claimed and _claimed_alone(cluster, features, i, evidence)))]
+    told = _paraphrased(cluster, features, lonely, evidence.same_day, claimed)
+    lonely = [i for i, repeated in zip(lonely, told) if not repeated]
     spread = _term_spread(cluster, features)
     score = {i: _notability(cluster, features, spread, evidence, i) for i in lonely}
     ranked = sorted(lonely, key=lambda i: (-score[i], i))
@@ -152,10 +155,21 @@ def single_source(cluster: Cluster, features: Features, evidence: Evidence | Non
     return _distinct(cluster, features, chosen, {i: [cluster.sentences[i].article] for i in chosen}, limit)
 
 
+def _claimed_alone(cluster: Cluster, features: Features, index: int, evidence: Evidence) -> bool:
+    """For a sentence that says it is the outlet's own reporting ("Nach Recherchen der …"): no
+    other article carries it by a stricter measure — a long shared name ("Landesamt für
+    Sicherheit in der Informationstechnik") must not make two different facts one."""
+    own = cluster.sentences[index].article
+    same = features.sameness([index]).ravel()
+    others = [j for j, s in enumerate(cluster.sentences) if s.article != own and same[j] >= CLAIMED_SAME]
+    return not others and not evidence.figure_links.get(int(index))
+
+
 def _paraphrased(cluster: Cluster, features: Features, rows: list[int],
-                 same_day: dict[int, set[int]]) -> list[bool]:
+                 same_day: dict[int, set[int]], claimed: set[int] = frozenset()) -> list[bool]:
     """For each sentence in `rows`, whether another article says it too: a sentence sharing
-    most of its content words, or one about the same day that shares some of them."""
+    most of its content words (much of them for an outlet's own claimed reporting), or one
+    about the same day that shares some of them."""
     if not rows:
         return []
     articles = np.array([s.article for s in cluster.sentences])
@@ -163,7 +177,8 @@ def _paraphrased(cluster: Cluster, features: Features, rows: list[int],
     result = []
     for k, index in enumerate(rows):
         elsewhere = articles != cluster.sentences[index].article
-        told = bool((similar[k][elsewhere] >= PARAPHRASE).any())
+        limit = CLAIMED_PARAPHRASE if int(index) in claimed else PARAPHRASE
+        told = bool((similar[k][elsewhere] >= limit).any())
         told = told or any(similar[k, j] >= SAME_DAY_PARAPHRASE for j in same_day.get(int(index), ()))
         result.append(told)
     return result
