@@ -1,6 +1,7 @@
 """Precision and recall of every story-view panel against the gold files in examples/gold/.
 
-    python benchmarks/story_quality.py
+    python benchmarks/story_quality.py                      # the bundled examples (development data)
+    python benchmarks/story_quality.py --heldout            # tests/data/story_heldout (held-out data)
 
 Prints a Markdown table (cluster × panel: P / R, found / gold), the speaker accuracy of the
 quotes found, and the event line check. The same scoring is asserted in tests/test_story_gold.py.
@@ -16,14 +17,19 @@ PANELS = ("quotes", "indirect", "figures", "dates", "conflicts", "consensus", "s
 
 
 def main() -> None:
+    import argparse
+
     from storysum.story import story
     from storysum.story.score import load_gold, score_story, speaker_accuracy
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heldout", action="store_true", help="score the held-out clusters")
+    base = ROOT / "tests" / "data" / "story_heldout" if parser.parse_args().heldout else ROOT / "examples"
     print("| cluster | " + " | ".join(PANELS) + " | speakers | event line |")
     print("|---|" + "---|" * (len(PANELS) + 2))
-    for path in sorted((ROOT / "examples" / "gold").glob("*.json")):
+    for path in sorted((base / "gold").glob("*.json")):
         gold = load_gold(path)
-        result = story([ROOT / "examples" / path.stem])
+        result = story([base / path.stem])
         scores = score_story(result, gold)
         cells = []
         for panel in PANELS:

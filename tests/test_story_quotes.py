@@ -203,3 +203,23 @@ def test_attribution_conflict_when_outlets_name_different_speakers() -> None:
     conflicts = attribution_conflicts(prepare(load_cluster([one, two, three])))
     assert [(c.kind, {v.value: v.outlets for v in c.values}) for c in conflicts] == [
         ("attribution", {"Kern": ["one"], "Grün": ["two"]})]
+
+
+def test_german_role_in_apposition_gives_the_name() -> None:
+    text = ("Die Klinik wies die Kritik zurück. „Für Notfälle im Landkreis gibt es genug Kapazitäten“, "
+            "betonte die Ärztliche Direktorin, Prof. Dr. Sevim Arslan.")
+    assert quotes_of(text) == [("Für Notfälle im Landkreis gibt es genug Kapazitäten", "Sevim Arslan")]
+
+
+def test_age_description_with_origin_resolves_to_person_named_before() -> None:
+    text = ("Dieter Faßbender hatte am Tag des Angriffs einen Termin. »Ich saß schon auf dem Bett, dann hieß es "
+            "plötzlich: alles abgesagt«, erzählt der 78-Jährige aus Marlach.")
+    assert quotes_of(text)[0][1] == "Dieter Faßbender"
+
+
+def test_pronoun_after_a_surname_only_mention_resolves_to_that_person() -> None:
+    text = ("Mayor Harold Pyne trailed challenger Naomi Achterberg. \"I said we would wait for every vote,\" "
+            "Achterberg told supporters. Pyne conceded in a written statement. \"The people of this city have "
+            "spoken, and I accept their decision,\" he wrote.")
+    speakers = dict(quotes_of(text, "en"))
+    assert speakers["The people of this city have spoken, and I accept their decision"] == "Harold Pyne"

@@ -25,6 +25,7 @@ from storysum.story.quotes import find_spans, word_count
 PARAPHRASE = 0.3
 """Word TF-IDF cosine above which another article is taken to carry a fact in other words."""
 SAME_DAY_PARAPHRASE = 0.12  # the same, for sentences about the same day
+CONSENSUS_PARAPHRASE = 0.3  # consensus also counts outlets that say it in other words
 CLAIMED_SAME, CLAIMED_PARAPHRASE = 0.5, 0.45  # stricter limits for an outlet's own claimed reporting
 MAX_CLAIMS = 6
 MAX_SINGLE = 8
@@ -67,12 +68,15 @@ def gather_evidence(cluster: Cluster, figures: list[Figure], dates: list[DateMen
 
 
 def sentence_outlets(cluster: Cluster, features: Features, rows: np.ndarray,
-                     links: dict[int, set[int]] | None = None) -> list[list[int]]:
+                     links: dict[int, set[int]] | None = None, paraphrase: float | None = None) -> list[list[int]]:
     """For each sentence in `rows`: article indices with the same content, its own first.
-    `links` (from `figure_links`) adds the articles of sentences with the same distinctive figure."""
+    `links` (from `figure_links`) adds the articles of sentences with the same distinctive figure;
+    `paraphrase` the articles of sentences whose content words are this similar (word TF-IDF)."""
     if not len(rows):
         return []
     same = features.sameness(rows) >= SAME_CONTENT
+    if paraphrase is not None:
+        same |= features.similarity(rows) >= paraphrase
     articles = np.array([s.article for s in cluster.sentences])
     result = []
     for row, index in zip(same, rows):
@@ -118,7 +122,7 @@ def consensus(cluster: Cluster, features: Features, evidence: Evidence | None = 
         return []
     links = (evidence or Evidence()).figure_links
     rows = np.flatnonzero(features.candidates)
-    outlets = sentence_outlets(cluster, features, rows, links)
+    outlets = sentence_outlets(cluster, features, rows, links, paraphrase=CONSENSUS_PARAPHRASE)
     needed = max(2, math.ceil(n_articles / 2))
     score = salience(cluster, features)
     ranked = sorted(

@@ -95,8 +95,20 @@ def _lexclass(word: str) -> str:
     if tag in _NOUNS or tag == "FM":
         if logp > _KNOWN:
             return "AMB" if word[:1].isupper() and any(t == "NE" for t, _ in tags) else "NN"
+        if _inflected_noun(tagger, word):
+            return "NN"
         return "CMP" if _compound(tagger, word) else "UNK"
     return "FUNC"
+
+
+def _inflected_noun(tagger, word: str) -> bool:
+    """An inflected form of a noun the lexicon knows ("Patientinnen" → "Patientin", "Notfälle"
+    → "Notfall"): names do not take plural endings."""
+    lemma = tagger.analyze(word)[0]
+    if not lemma or lemma == word or lemma + "s" == word or not lemma[:1].isupper():
+        return False
+    tags = tagger.tag_word(lemma)
+    return bool(tags) and tags[0][0] in _NOUNS and tags[0][1] > _KNOWN
 
 
 def _compound(tagger, word: str) -> bool:
@@ -202,6 +214,8 @@ def _calendar(word: str) -> bool:
 
 def _german_is_name(word: str, st: _Stats) -> bool:
     """Decide a word from its uses; HanTa is asked only about words with some name evidence."""
+    if _is("de", "skip", word):
+        return False
     if ACRONYM.fullmatch(word):
         return st.ident == 0
     suffix = _is("de", "org_suffix", word) or _is("de", "place_suffix", word)
@@ -216,8 +230,8 @@ def _german_is_name(word: str, st: _Stats) -> bool:
         return bool(st.bare or st.cued or st.initial)
     if cls == "NE?":
         return bool(st.bare or st.cued)
-    if cls == "AMB":
-        return st.bare + st.cued > st.det
+    if cls == "AMB":  # HanTa knows it as a noun too ("Papier", "Hand"): a cue must say it is a name
+        return bool(st.cued) and st.bare + st.cued > st.det
     if cls == "UNK":
         return bool(st.cued or st.bare >= 2 or (st.bare and len(st.articles) > 1) or suffix)
     if cls == "CMP":
@@ -283,7 +297,7 @@ def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[M
             out.append(Mention(expansion, article, Counter(organisation=2), expansion))
         if start == j:
             parts = tok.split("-")
-            if len(parts) > 1 and _capitalised(tok) and ACRONYM.fullmatch(parts[0]):
+            if len(parts) > 1 and _capitalised(tok) and ACRONYM.fullmatch(parts[0]) and not _is("de", "skip", parts[0]):
                 out.append(Mention(parts[0], article, Counter(organisation=1), parts[0]))
             i += 1
             continue

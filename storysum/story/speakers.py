@@ -25,6 +25,9 @@ _JOINS = {"of", "for", "&", "and"}  # inside English organisation names
 _AGE_NOUN = regex.compile(r"\d+-(?:jährige[rn]?|year-old)", regex.IGNORECASE)
 
 
+_ADJECTIVE_ENDINGS = ("liche", "lichen", "licher", "ische", "ischen", "ischer", "ige", "igen", "iger")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of one language (plus those marked `*`)."""
@@ -115,8 +118,8 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
         return Speaker("pronoun", words[0])
     if first in lex.determiners:
         found = _description(words[1:], lex, lang)
-        if found and first in lex.definite and _AGE_NOUN.fullmatch(found.text):
-            return Speaker("pronoun", found.text)  # `sagt der 52-Jährige`: someone named before
+        if found and first in lex.definite and _AGE_NOUN.fullmatch(found.text.split()[0]):
+            return Speaker("pronoun", found.text.split()[0])  # `sagt der 52-Jährige (aus X)`: named before
         return found
     if lang != "de" and len(words) <= 4 and words[-1].islower() and words[-1].casefold() not in lex.stop \
             and _NAME_WORD.match(words[0]) and not any(_NAME_WORD.match(w) for w in words[1:]):
@@ -150,7 +153,7 @@ def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
         name = run[roles[-1] + 1:]
         if not name:
             return Speaker("role", run[roles[-1]], role=run[roles[-1]])
-        return Speaker("name", " ".join(name[-4:]), role=run[roles[-1]])
+        return Speaker("name", " ".join(name[-4:]).rstrip("."), role=run[roles[-1]])
     if lang == "de" and len(run) >= 3 and not any(w.casefold() in _PARTICLES for w in run):
         return Speaker("name", " ".join(run[-2:]), role=run[0])  # Kapitänin Ruth Sommer
     run[-1] = run[-1].rstrip(".")  # `… gefunden, berichten die USA.`
@@ -167,6 +170,9 @@ def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
         if w.casefold() in lex.stop or len(kept) >= 5:
             break
         kept.append(w)
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if lang == "de" and w[:1].isupper() and nxt[:1].isupper() and w.endswith(_ADJECTIVE_ENDINGS):
+            continue  # a capitalised adjective in a title ("Ärztliche Direktorin")
         if lang == "de" and w[:1].isupper():  # German: the noun ends the description ...
             named = _named(words[i:], lex, lang)  # ... unless a name follows (die Ministerin Katrin Albers)
             if named and named.kind == "name" and named.role:
@@ -218,13 +224,26 @@ def after_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
         if tuple(low[: len(phrase)]) == phrase:
             return parse(words[len(phrase):], lex, lang)
     if low[0] in lex.verbs:
-        return parse(words[1:], lex, lang)
+        found = parse(words[1:], lex, lang)
+        if found is not None and found.kind in ("role", "description"):
+            return _appositive_name(all_words[len(words):], found, lex, lang) or found
+        return found
     if lang == "de":
         return None
     verb = next((i for i, w in enumerate(low[:8]) if w in lex.verbs and i > 0), None)
     if verb is not None:
         return subject(words[:verb], lex, lang)
     return _quoted_as_saying(text, lex, lang) or _apposition(words, all_words, lex, lang)
+
+
+def _appositive_name(rest: list[str], role: Speaker, lex: Lexicon, lang: str) -> Speaker | None:
+    """`betonte die Ärztliche Direktorin, Prof. Dr. Sevim Arslan`: the name in apposition."""
+    if rest[:1] != [","]:
+        return None
+    named = _named(rest[1:8], lex, lang)
+    if named is None or named.kind != "name" or len(named.text.split()) < 2:
+        return None
+    return Speaker("name", named.text.rstrip("."), role=role.role)
 
 
 def _quoted_as_saying(text: str, lex: Lexicon, lang: str) -> Speaker | None:
