@@ -34,7 +34,7 @@ _SKIP = {"mehr", "weniger", "more", "fewer", "less", "other", "weitere", "weiter
 _ADJECTIVE_END = ("e", "en", "er", "es", "em")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Hit:
     """One figure as read from one sentence."""
 
@@ -198,7 +198,12 @@ def _numbers(text: str, lang: str) -> list[tuple[int, int, float, str | None]]:
 
 
 def scan(text: str, lang: str) -> list[Hit]:
-    """Every figure of one sentence."""
+    """Every figure of one sentence (read once: the figures and conflicts panels both ask)."""
+    return list(_scan(text, lang))
+
+
+@lru_cache(maxsize=16384)
+def _scan(text: str, lang: str) -> tuple[Hit, ...]:
     spans = date_spans(text, lang)
     hits = [_apposition_age(text, m, lang) for m in _PAREN_AGE.finditer(text)]
     taken = spans + [(h.start, h.end) for h in hits]
@@ -208,7 +213,7 @@ def scan(text: str, lang: str) -> list[Hit]:
         hit = _hit(text, lang, start, end, value, cur, spans) or _range_end(text, hits, start, end, value)
         if hit is not None:
             hits.append(hit)
-    return hits
+    return tuple(hits)
 
 
 def _range_end(text: str, hits: list[Hit], start: int, end: int, value: float) -> Hit | None:
