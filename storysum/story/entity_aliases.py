@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from storysum.story.model import Entity
 
+_WORD_BREAK = regex.compile(r"[\s-]+")
 ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d]{1,5}")
 KINDS = ("person", "organisation", "place")
 
@@ -39,9 +41,14 @@ class _Group:
         self.votes.update(other.votes)
 
 
+@lru_cache(maxsize=65536)
+def _capitalised_words(name: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in _WORD_BREAK.split(name) if w[:1].isupper())
+
+
 def initials_match(acronym: str, name: str) -> bool:
     """`WLR` ~ `Weserland Rundfunk`: every word starts a run of the acronym's letters in order."""
-    words = [w.casefold() for w in regex.split(r"[\s-]+", name) if w[:1].isupper()]
+    words = _capitalised_words(name)
     letters = acronym.casefold()
     if len(words) < 2 or len(letters) < len(words):
         return False
@@ -96,7 +103,8 @@ def _surname(key: str, groups: dict[str, _Group]) -> str | None:
 def _acronym(key: str, groups: dict[str, _Group]) -> str | None:
     if not ACRONYM.fullmatch(key):
         return None
-    longer = [k for k in groups if k != key and initials_match(key, k)]
+    first = key[:1].casefold()
+    longer = [k for k in groups if k != key and k[:1].casefold() == first and initials_match(key, k)]
     return longer[0] if len(longer) == 1 else None
 
 
