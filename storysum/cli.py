@@ -39,10 +39,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from storysum.methods import DEFAULT_METHOD, METHODS
-
     parser = argparse.ArgumentParser(prog="storysum", description="Source-attributed summaries of news clusters.")
     sub = parser.add_subparsers(metavar="COMMAND")
+
+    _add_summarize(sub)
+    _add_story(sub)
+    _add_evaluate(sub)
+    return parser
+
+
+def _add_summarize(sub) -> None:
+    from storysum.methods import DEFAULT_METHOD, METHODS
 
     s = sub.add_parser("summarize", help="summarise articles about one event",
                        description="Summarise ARTICLES (files, folders or - for stdin). A JSONL "
@@ -65,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", default=None, help="write here instead of stdout")
     s.set_defaults(run=_run_summarize)
 
+
+def _add_story(sub) -> None:
     t = sub.add_parser("story", help="the story view: event line, summary, quotes, numbers, conflicts, …",
                        description="One screen about one story: event line, attributed summary, consensus "
                                    "and single-source claims, quotes, numbers and dates, conflicts between "
@@ -78,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("-o", "--output", default=None, help="write here instead of stdout")
     t.set_defaults(run=_run_story)
 
+
+def _add_evaluate(sub) -> None:
+    from storysum.methods import DEFAULT_METHOD, METHODS
+
     e = sub.add_parser("evaluate", help="ROUGE of a method on clusters with reference summaries")
     e.add_argument("data", nargs="+", metavar="DATA.jsonl")
     e.add_argument("--method", default=DEFAULT_METHOD, help=f"one of {', '.join(METHODS)}, or all")
@@ -88,7 +101,6 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=_positive, default=None, help="only the first N clusters of each file")
     e.add_argument("-o", "--output", default=None)
     e.set_defaults(run=_run_evaluate)
-    return parser
 
 
 def _positive(value: str) -> int:
