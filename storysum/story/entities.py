@@ -19,12 +19,10 @@ from storysum import resources
 from storysum.language import resources_for
 from storysum.model import Cluster
 from storysum.story.entity_aliases import ACRONYM, Mention, defined_acronym, merge
+from storysum.story.hanta import german_class, lexclass, tagger_model
 from storysum.story.model import Entity
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’.&][\p{L}\p{M}\p{N}]+)*|\S")
-_KNOWN = -18.0  # HanTa log-probabilities above this come from its lexicon, below are guesses
-_NOUNS = {"NN", "NNA", "NNI"}
-_ATTRIBUTIVE_TAGS = {"ART", "ADJ(A)", "PIAT", "PDAT", "PPOSAT", "CARD", "PWAT", "APPRART"}
 _CONNECTORS = {"of", "de", "van", "von", "der", "den", "la", "le", "du", "da", "del", "al", "&"}
 
 
@@ -63,59 +61,12 @@ def _is(lang: str, cue: str, word: str) -> bool:
     return low in words or any(low.endswith(s) and len(low) > len(s) + 2 for s in suffixes)
 
 
-@lru_cache(maxsize=1)
-def _tagger():
-    """HanTa's German model, loaded once on first use (~0.1–0.6 s); None if not installed."""
-    try:
-        from HanTa import HanoverTagger
-    except ImportError:  # pragma: no cover - HanTa is a dependency
-        return None
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
 
 
-@lru_cache(maxsize=100_000)
-def _lexclass(word: str) -> str:
-    """HanTa's view of a German word out of context: NE (proper noun), NN (a noun its lexicon
-    knows), UNK (a noun-like word it has to guess), ATTR (article/adjective/number) or FUNC."""
-    if ACRONYM.fullmatch(word):
-        return "ACR"
-    tagger = _tagger()
-    if tagger is None:
-        return "UNK" if word[:1].isupper() else "FUNC"
-    tags = tagger.tag_word(word)
-    if not tags:
-        return "UNK"
-    tag, logp = tags[0]
-    if tag == "NE":
-        if logp <= _KNOWN:
-            return "NE?"
-        return "AMB" if any(t in _NOUNS for t, _ in tags) else "NE"
-    if tag in _ATTRIBUTIVE_TAGS:
-        return "ATTR" if logp > _KNOWN or not word[:1].isupper() else "UNK"
-    if tag in _NOUNS or tag == "FM":
-        if logp > _KNOWN:
-            return "AMB" if word[:1].isupper() and any(t == "NE" for t, _ in tags) else "NN"
-        if _inflected_noun(tagger, word):
-            return "NN"
-        return "CMP" if _compound(tagger, word) else "UNK"
-    return "FUNC"
 
 
-def _inflected_noun(tagger, word: str) -> bool:
-    """An inflected form of a noun the lexicon knows ("Patientinnen" → "Patientin", "Notfälle"
-    → "Notfall"): names do not take plural endings."""
-    lemma = tagger.analyze(word)[0]
-    if not lemma or lemma == word or lemma + "s" == word or not lemma[:1].isupper():
-        return False
-    tags = tagger.tag_word(lemma)
-    return bool(tags) and tags[0][0] in _NOUNS and tags[0][1] > _KNOWN
 
 
-def _compound(tagger, word: str) -> bool:
-    """Whether HanTa splits an unknown word into known words (`Brand|ermittler`)."""
-    _lemma, morphemes, _tag = tagger.analyze(word, taglevel=3)
-    stems = [m for m, tag in morphemes if tag in ("NN", "VV", "ADJ", "NE", "ADV")]
-    return len(stems) > 1
 
 
 def _tokens(text: str) -> list[str]:
@@ -145,7 +96,7 @@ def _attributive(prev: str, lang: str) -> bool:
     if prev[0].isdigit() or _is(lang, "attributive", prev):
         return True
     if lang == "de" and prev.islower() and prev[-1] in "enrsm":
-        return _lexclass(prev) == "ATTR"
+        return lexclass(prev) == "ATTR"
     return False
 
 
@@ -171,14 +122,6 @@ def _context_votes(tokens: list[str], i: int, j: int, lang: str) -> Counter[str]
     return votes
 
 
-def _german_class(word: str) -> str:
-    """A compound with a name or unknown word in front (`Hanse-Kühllogistik`) counts as UNK."""
-    if "-" not in word:
-        return _lexclass(word)
-    whole, first = _lexclass(word), _lexclass(word.split("-")[0])
-    if whole in ("NE", "NE?") and first not in ("FUNC", "ATTR", "NN"):
-        return whole
-    return "UNK" if first in ("ACR", "NE", "NE?", "UNK") else "NN"
 
 
 def _german_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
@@ -223,7 +166,7 @@ def _german_is_name(word: str, st: _Stats) -> bool:
         return False
     if _is("de", "person_before", word) or _org_head(word) or _calendar(word):
         return False  # roles, generic words for bodies and dates are cues, not names
-    cls = _german_class(word)
+    cls = german_class(word)
     if cls in ("NE", "AMB") and word.casefold() in resources_for("de").stopwords:
         return False  # `Von` opening a sentence, `pro Jahr`
     if cls == "NE":
@@ -247,7 +190,7 @@ def _german_continues(tokens: list[str], j: int, names: set[str], person: bool) 
         return False
     if tok in names or _is("de", "org_tail", tok):
         return True
-    before, this = _lexclass(tokens[j - 1]), _german_class(tok)
+    before, this = lexclass(tokens[j - 1]), german_class(tok)
     if person and before in ("NE", "NE?") and this in ("NN", "AMB", "UNK", "CMP", "NE?"):
         return True
     return before in ("NE", "NE?") and this in ("UNK", "NE?", "CMP", "AMB")
@@ -272,11 +215,11 @@ def _german_span(tokens: list[str], i: int, names: set[str]) -> tuple[int, int, 
     while j < n and _german_continues(tokens, j, names, person and j == i + 1):
         j += 1
     while head and start > 1 and _capitalised(tokens[start - 1]) and \
-            _lexclass(tokens[start - 1]) == "ATTR" and not _is("de", "attributive", tokens[start - 1]):
+            lexclass(tokens[start - 1]) == "ATTR" and not _is("de", "attributive", tokens[start - 1]):
         start -= 1  # Kommunaler Arbeitgeberverband Nordmark
     votes = Counter(organisation=2) if head else Counter()
-    while j - start > 2 and _lexclass(tokens[start]) not in ("NE", "NE?", "ACR") \
-            and _lexclass(tokens[start + 1]) in ("NE", "NE?"):
+    while j - start > 2 and lexclass(tokens[start]) not in ("NE", "NE?", "ACR") \
+            and lexclass(tokens[start + 1]) in ("NE", "NE?"):
         start += 1  # a role before first and last name: Verkehrsdezernentin Petra Winter
         votes["person"] += 2
     return start, j, votes + _context_votes(tokens, start, j, "de")
@@ -322,7 +265,7 @@ def _name_votes(parts: list[str], lang: str) -> Counter[str]:
         votes["organisation"] += 2
     if _is(lang, "place_suffix", last):
         votes["place"] += 1
-    if len(parts) > 1 and lang == "de" and not votes and _lexclass(parts[0]) == "NE":
+    if len(parts) > 1 and lang == "de" and not votes and lexclass(parts[0]) == "NE":
         votes["person"] += 1
     return votes
 
@@ -396,7 +339,7 @@ def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: st
 
 def _mentions_for(lang: str, sentences: list[tuple[int, list[str]]]) -> list[Mention]:
     """German goes through HanTa; every other language through casing across the cluster."""
-    if lang == "de" and _tagger() is not None:
+    if lang == "de" and tagger_model() is not None:
         stats = _german_stats(sentences)
         names = {w for w, st in stats.items() if _german_is_name(w, st)}
         return [m for art, toks in sentences for m in _german_mentions(art, toks, names)]
