@@ -183,14 +183,24 @@ def _greedy_until(words_of: dict[int, int], budget: int):
 
 @lru_cache(maxsize=None)
 def _sumy_classes() -> dict[str, type]:
-    from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.lsa import LsaSummarizer
     from sumy.summarizers.luhn import LuhnSummarizer
-    from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
     Ranked = _ranked_mixin()
+    return {
+        "lexrank": type("LexRank", (Ranked, LexRankSummarizer), {}),
+        "textrank": type("TextRank", (Ranked, TextRankSummarizer), {}),
+        "lsa": type("Lsa", (Ranked, LsaSummarizer), {}),
+        "luhn": type("Luhn", (Ranked, LuhnSummarizer), {}),
+        "kl": _sumy_kl(Ranked),
+        "sumbasic": _sumy_sumbasic(Ranked),
+    }
+
+
+def _sumy_kl(Ranked: type) -> type:
+    from sumy.summarizers.kl import KLSummarizer
 
     class KL(Ranked, KLSummarizer):
         """sumy's KLSummarizer._compute_ratings verbatim, plus a stop once the budget is full
@@ -219,6 +229,12 @@ def _sumy_classes() -> dict[str, type]:
                     break
             return ratings
 
+    return KL
+
+
+def _sumy_sumbasic(Ranked: type) -> type:
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+
     class SumBasic(Ranked, SumBasicSummarizer):
         """sumy's SumBasicSummarizer._compute_ratings verbatim, plus the same budget stop."""
 
@@ -239,14 +255,7 @@ def _sumy_classes() -> dict[str, type]:
                     break
             return ratings
 
-    return {
-        "lexrank": type("LexRank", (Ranked, LexRankSummarizer), {}),
-        "textrank": type("TextRank", (Ranked, TextRankSummarizer), {}),
-        "lsa": type("Lsa", (Ranked, LsaSummarizer), {}),
-        "luhn": type("Luhn", (Ranked, LuhnSummarizer), {}),
-        "kl": KL,
-        "sumbasic": SumBasic,
-    }
+    return SumBasic
 
 
 class SumyPeer(Peer):
@@ -481,7 +490,7 @@ def warm_up(systems: list[str], item: Item, args) -> None:
             pass
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", nargs="+", help="JSONL cluster files (../shared/data/*.jsonl)")
@@ -495,7 +504,39 @@ def main(argv: list[str] | None = None) -> int:
                         help="order of a peer's chosen sentences before the cut (default rank)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the random baseline")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _warm_prepare(path: str) -> bool:
+    for cluster in load_clusters(path, 1):
+        try:
+            prepare(cluster)
+        except Exception:
+            pass
+    return True
+
+
+def _prepared_items(path: str, dataset: str, args, skipped: dict[str, list[str]]) -> tuple[list[Item], float]:
+    """Every cluster of one file, prepared once and timed; failures go to `skipped`."""
+    items: list[Item] = []
+    total = 0.0
+    for cluster in load_clusters(path, args.limit):
+        if not args.use_query:
+            cluster = replace(cluster, query=None)
+        start = time.perf_counter()
+        try:
+            prepared = prepare(cluster)
+        except Exception as err:
+            skipped.setdefault(dataset, []).append(f"{cluster.id}: {err}")
+            continue
+        seconds = time.perf_counter() - start
+        total += seconds
+        items.append(Item(cluster, prepared, seconds))
+    return items, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
     systems = parse_systems(args.systems)
 
     rows: list[Row] = []
@@ -506,26 +547,9 @@ def main(argv: list[str] | None = None) -> int:
         if not Path(path).is_file():
             raise SystemExit(f"{path}: no such file")
         dataset = Path(path).stem
-        items: list[Item] = []
-        total = 0.0
-        for cluster in load_clusters(path, args.limit):
-            if not args.use_query:
-                cluster = replace(cluster, query=None)
-            if not prepare_warm:  # language models and caches load once, outside every timing
-                prepare_warm = True
-                try:
-                    prepare(cluster)
-                except Exception:
-                    pass
-            start = time.perf_counter()
-            try:
-                prepared = prepare(cluster)
-            except Exception as err:
-                skipped.setdefault(dataset, []).append(f"{cluster.id}: {err}")
-                continue
-            seconds = time.perf_counter() - start
-            total += seconds
-            items.append(Item(cluster, prepared, seconds))
+        if not prepare_warm:  # language models and caches load once, outside every timing
+            prepare_warm = _warm_prepare(path)
+        items, total = _prepared_items(path, dataset, args, skipped)
         prepare_ms[dataset] = 1000 * total / max(1, len(items))
         if items and not warmed:
             warm_up(systems, items[0], args)
