@@ -20,14 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storysum.attribute import supporting_articles  # noqa: E402
-from storysum.candidates import quality_prior, select_candidates  # noqa: E402
 from storysum.evaluate import load_clusters  # noqa: E402
 from storysum.methods import METHODS  # noqa: E402
 from storysum.model import Budget, Cluster  # noqa: E402
-from storysum.order import order_sentences  # noqa: E402
-from storysum.pipeline import prepare  # noqa: E402
-from storysum.represent import Features, build_features  # noqa: E402
+from storysum.pipeline import prepare, represent_cluster, summary_from_features  # noqa: E402
+from storysum.represent import Features  # noqa: E402
 from storysum.rouge import score, truncate_words  # noqa: E402
 
 Prepared = list[tuple[Cluster, Features]]
@@ -44,9 +41,7 @@ def prepare_file(path: str, limit: int | None, use_query: bool, cache: Path | No
             continue
         if not use_query:
             cluster.query = None
-        cluster = prepare(cluster)
-        mask, _rejected = select_candidates(cluster)
-        prepared.append((cluster, build_features(cluster, mask, quality_prior(cluster))))
+        prepared.append(represent_cluster(prepare(cluster)))
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         (cache / key).write_bytes(pickle.dumps(prepared))
@@ -59,9 +54,7 @@ def run_setting(method, prepared: Prepared, words: int) -> tuple[float, float]:
     budget = Budget(words=words, overflow=True)
     r1 = r2 = 0.0
     for cluster, features in prepared:
-        chosen = method.select(cluster, features, budget)
-        sources = {i: supporting_articles(cluster, features, i) for i in chosen}
-        text = " ".join(cluster.sentences[i].text for i in order_sentences(cluster, chosen, sources))
+        text = summary_from_features(cluster, features, budget, method).text
         result = score(truncate_words(text, words), cluster.references, cluster.lang)
         r1 += result["rouge1"]["r"]
         r2 += result["rouge2"]["r"]
