@@ -50,8 +50,22 @@ def load_cluster(inputs: Iterable[Article | str | Path]) -> Cluster:
     skipped: list[Skipped] = []
     if paths:
         clusters, skipped = read_inputs(paths)
+        if len(clusters) > 1:
+            raise InputError(f"{', '.join(paths)}: holds {len(clusters)} clusters, not one; "
+                             "use storysum.load_clusters to get them one by one")
         articles += [a for c in clusters for a in c.articles]
     return Cluster(id="cluster", articles=articles, skipped=skipped)
+
+
+def load_clusters(inputs: Iterable[str | Path]) -> list[Cluster]:
+    """Every cluster in files and folders: one per JSONL line of the evaluation format, one per
+    other input set. Summarise each with `summarize_cluster` (or `storysum.story.build_story`)."""
+    clusters, skipped = read_inputs([str(i) for i in inputs])
+    if clusters:
+        clusters[0].skipped = skipped + clusters[0].skipped
+    elif skipped:
+        raise InputError("no readable article: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
+    return clusters
 
 
 def summarize_cluster(cluster: Cluster, budget: Budget, method: str | Summarizer = DEFAULT_METHOD,

@@ -222,3 +222,27 @@ def test_coverage_options_keep_the_budget(example_dir, options):
     for words in (40, 120):
         summary = summarize([example_dir], words=words, method=Coverage(**options))
         assert summary.sentences and (summary.words <= words or len(summary.sentences) == 1)
+
+
+def test_python_api_keeps_the_clusters_of_a_jsonl_file_apart(tmp_path):
+    """summarize() takes one cluster: a file of several is refused by name, and load_clusters
+    hands them out one by one (the CLI writes one summary per line)."""
+    import json
+
+    import pytest
+
+    from storysum import load_clusters
+    from storysum.decode import InputError
+
+    data = tmp_path / "two.jsonl"
+    lines = [{"id": f"c{i}", "documents": [
+        {"id": f"d{i}{j}", "text": f"Die Stadt {name} baut eine neue Brücke über den Fluss. Sie kostet "
+                                   f"{j + 3} Millionen Euro und soll im Sommer fertig sein."}
+        for j in range(2)]} for i, name in enumerate(["Altdorf", "Neustadt"])]
+    data.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="two.jsonl.*2 clusters"):
+        summarize([data])
+    clusters = load_clusters([data])
+    assert [c.id for c in clusters] == ["c0", "c1"]
+    texts = [summarize_cluster(c, Budget(words=40)).text for c in clusters]
+    assert "Altdorf" in texts[0] and "Neustadt" not in texts[0] and "Neustadt" in texts[1]
