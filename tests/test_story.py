@@ -112,3 +112,19 @@ def test_cli_story_names_an_empty_file(tmp_path, capsys):
     assert main(["story", str(empty)]) == 1
     err = capsys.readouterr().err
     assert "leer.txt" in err and "Traceback" not in err
+
+
+def test_an_outlet_that_disputes_a_value_never_counts_as_carrying_it(hafenbrand):
+    """wochenpost dates the fire to Wednesday: no claim dated Thursday may list it as support."""
+    disputed = {i for c in hafenbrand.conflicts for v in c.values for i in v.sentences}
+    against = {}
+    for conflict in hafenbrand.conflicts:
+        for value in conflict.values:
+            for i in value.sentences:
+                against[i] = {o for v in conflict.values if v is not value for o in v.outlets}
+    assert any("wochenpost" in o for o in against.values())
+    for claim in hafenbrand.consensus:
+        for i in set(claim.sentences[:1]) & disputed:
+            assert not set(claim.outlets) & against[i], claim
+    if hafenbrand.event:
+        assert "wochenpost" not in hafenbrand.event.outlets or "Donnerstag" not in hafenbrand.event.text

@@ -57,6 +57,7 @@ class Evidence:
     same_day: dict[int, set[int]] = field(default_factory=dict)
     exclusive_figures: set[int] = field(default_factory=set)
     disputed: set[int] = field(default_factory=set)  # sentences that give a value in a conflict
+    against: dict[int, set[str]] = field(default_factory=dict)  # sentence → outlets that give another value
 
 
 def gather_evidence(cluster: Cluster, figures: list[Figure], dates: list[DateMention],
@@ -64,7 +65,13 @@ def gather_evidence(cluster: Cluster, figures: list[Figure], dates: list[DateMen
     links = figure_links(cluster, figures)
     with_figures = {i for f in figures if f.kind in ("money", "percent") or f.value > 12 for i in f.sentences}
     disputed = {i for c in conflicts for v in c.values for i in v.sentences}
-    return Evidence(links, date_links(cluster, dates), with_figures - set(links), disputed)
+    against: dict[int, set[str]] = {}
+    for conflict in conflicts:
+        for value in conflict.values:
+            others = {o for v in conflict.values if v is not value for o in v.outlets}
+            for i in value.sentences:
+                against.setdefault(i, set()).update(others)
+    return Evidence(links, date_links(cluster, dates), with_figures - set(links), disputed, against)
 
 
 def sentence_outlets(cluster: Cluster, features: Features, rows: np.ndarray,
@@ -120,9 +127,11 @@ def consensus(cluster: Cluster, features: Features, evidence: Evidence | None = 
     n_articles = len(cluster.articles)
     if n_articles < 2:
         return []
-    links = (evidence or Evidence()).figure_links
+    evidence = evidence or Evidence()
+    links = evidence.figure_links
     rows = np.flatnonzero(features.candidates)
     outlets = sentence_outlets(cluster, features, rows, links, paraphrase=CONSENSUS_PARAPHRASE)
+    outlets = [_undisputed(cluster, evidence, i, o) for i, o in zip(rows, outlets)]
     needed = max(2, math.ceil(n_articles / 2))
     score = salience(cluster, features)
     ranked = sorted(
@@ -130,6 +139,13 @@ def consensus(cluster: Cluster, features: Features, evidence: Evidence | None = 
         key=lambda i: (-len(outlets[_at(rows, i)]), -score[i], i),
     )
     return _distinct(cluster, features, ranked, {i: outlets[_at(rows, i)] for i in ranked}, limit, links)
+
+
+def _undisputed(cluster: Cluster, evidence: Evidence, index: int, articles: list[int]) -> list[int]:
+    """An outlet that gives another value for a quantity or date in this sentence does not carry
+    it, however similar its wording ("am Mittwochabend … gegen 22.40 Uhr")."""
+    against = evidence.against.get(int(index), set())
+    return [a for a in articles if cluster.articles[a].id not in against]
 
 
 def single_source(cluster: Cluster, features: Features, evidence: Evidence | None = None,
