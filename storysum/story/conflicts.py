@@ -26,6 +26,7 @@ SENTENCE_LINK_SHARED = 3
 LONE_LINK = 0.1  # Jaccard the lone-date link needs too: three shared words of forty are chance
 MAX_DAYS_APART = 7
 LONE_DAYS = 3
+EVENT_WORDS = 9  # words of the event's sentence that name a date conflict
 PUBLISHED_DAYS = 7  # outlets disagree only if they wrote within a week (else: the story moved on)
 MAX_RATIO = 2.0  # two values of one quantity further apart than this are two quantities
 CONVERSION = 0.01  # 289 vs 290 kph: a unit conversion rounded differently, not a dispute
@@ -295,13 +296,10 @@ def _date_conflicts(cluster: Cluster, dates: list[DateMention]) -> list[Conflict
 
 
 def _event_label(cluster: Cluster, group: list[_DateItem]) -> str:
-    """The words most of the event's sentences share, as written, plus the clock time."""
-    counts = Counter(w for it in {it.sentence: it for it in group}.values() for w in it.words)
-    top = {w for w, n in counts.most_common(3) if n > 1}
-    shortest = min((it for it in group), key=lambda it: len(cluster.sentences[it.sentence].text))
-    s = cluster.sentences[shortest.sentence]
-    lang = s.lang if s.lang != "und" else cluster.lang
-    words = [w for w in lexicon.WORD.findall(s.text) if (lexicon.stems(w, lang) or [""])[0] in top]
-    label = ", ".join(dict.fromkeys(words))
+    """What the dispute is about, as a reader recognises it: the opening words of the shortest
+    sentence that reports the event, plus the clock time."""
+    shortest = min(group, key=lambda it: len(cluster.sentences[it.sentence].text))
+    words = cluster.sentences[shortest.sentence].text.split()
+    label = "“" + " ".join(words[:EVENT_WORDS]) + (" …”" if len(words) > EVENT_WORDS else "”")
     time = next((it.time for it in group if it.time), None)
-    return f"{label} ({time})" if time else label
+    return f"date of {label}" + (f" ({time})" if time else "")
