@@ -10,6 +10,7 @@ from storysum.render import md_escape
 from storysum.story.model import Figure, Story
 
 STORY_FORMATS = ("markdown", "json", "html")
+_QUOTE_MARKS = {"de": ("„", "“"), "fr": ("« ", " »"), "pl": ("„", "”"), "cs": ("„", "“")}
 
 
 def render_story(story: Story, fmt: str) -> str:
@@ -39,7 +40,7 @@ def render_story_markdown(story: Story) -> str:
     lines += _section("Single-source", [f"- {md_escape(c.text)} — *only {_outlets(c.outlets)}*"
                                         for c in story.single_source])
     lines += _section("Quotes", [
-        f"- {'(indirect) ' if q.indirect else ''}„{md_escape(q.text)}“ — **{md_escape(q.speaker or 'unknown speaker')}**"
+        f"- {'(indirect) ' if q.indirect else ''}{_quoted(md_escape(q.text), story.lang)} — **{md_escape(q.speaker or 'unknown speaker')}**"
         f" ({_outlets(q.outlets)})"
         for q in story.quotes
     ])
@@ -77,6 +78,12 @@ def _figure_table(figures: list[Figure]) -> list[str]:
     for f in figures:
         rows.append(f"| {_cell(' = '.join(f.surfaces))} | {_cell(f.about)} | {_outlets(f.outlets)} | {_cell(f.context)} |")
     return rows
+
+
+def _quoted(text: str, lang: str) -> str:
+    """Quotation marks as the story's language writes them."""
+    opening, closing = _QUOTE_MARKS.get(lang, ("“", "”"))
+    return f"{opening}{text}{closing}"
 
 
 def _section(heading: str, lines: list[str]) -> list[str]:
