@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+    except Exception as err:  # a bug, not bad input: one line, and the traceback on request
+        if os.environ.get("STORYSUM_DEBUG"):
+            raise
+        print(f"storysum: internal error: {type(err).__name__}: {err} "
+              "(set STORYSUM_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -155,6 +162,7 @@ def _run_story(args) -> int:
     from storysum.ingest import read_inputs
     from storysum.story import build_story
     from storysum.story.markdown import render_story
+    from storysum.story.score import load_gold
 
     clusters, skipped = read_inputs(args.articles)
     for item in skipped:
@@ -165,19 +173,20 @@ def _run_story(args) -> int:
         raise ValueError(f"the story view takes one cluster; the input holds {len(clusters)}")
     cluster = clusters[0]
     cluster.skipped = skipped + cluster.skipped
+    gold = load_gold(args.gold) if args.gold else None  # a bad gold file fails before the work
     result = build_story(cluster, words=args.words, lang=args.lang)
     for warning in result.summary.warnings:
         print(f"storysum: warning: {cluster.id}: {warning}", file=sys.stderr)
     _write(render_story(result, args.format), args.output)
-    if args.gold:
-        _print_scores(result, args.gold)
+    if gold is not None:
+        _print_scores(result, gold)
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 
-def _print_scores(result, gold_path: str) -> None:
-    from storysum.story.score import PanelScore, load_gold, score_story
+def _print_scores(result, gold: dict) -> None:
+    from storysum.story.score import PanelScore, score_story
 
-    for panel, score in score_story(result, load_gold(gold_path)).items():
+    for panel, score in score_story(result, gold).items():
         if isinstance(score, PanelScore):
             print(f"{panel:14} precision {score.precision:.2f} recall {score.recall:.2f} "
                   f"({score.predicted} found, {score.gold} gold)", file=sys.stderr)
@@ -196,7 +205,10 @@ def _run_evaluate(args) -> int:
 
 def _write(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise InputError(f"cannot write {output}: {err.strerror or err}") from err
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -128,3 +128,26 @@ def test_an_outlet_that_disputes_a_value_never_counts_as_carrying_it(hafenbrand)
             assert not set(claim.outlets) & against[i], claim
     if hafenbrand.event:
         assert "wochenpost" not in hafenbrand.event.outlets or "Donnerstag" not in hafenbrand.event.text
+
+
+def test_impossible_dates_are_not_dates_and_do_not_stop_the_story(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Brand im Hafen\n\nAm 31. Februar 2024 brannte es in der Halle. "
+                                    "Am 30.02.2024 kamen 40 Feuerwehrleute. Die Nummer 0000-01-05 ist kein Tag.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Brand im Hafen\n\nAm 29. Februar 2023 brannte es in der Halle, sagte die "
+                                    "Polizei. Rund 40 Feuerwehrleute waren im Einsatz.\n", encoding="utf-8")
+    assert main(["story", str(tmp_path), "--format", "json"]) == 0
+    dates = json.loads(capsys.readouterr().out)["dates"]
+    assert not any(d["date"] and d["date"].startswith(("2024-02-3", "2023-02-29", "0000")) for d in dates)
+
+
+def test_unwritable_output_and_bad_gold_file_are_one_line_errors(tmp_path, capsys):
+    assert main(["story", str(EXAMPLE), "-o", str(tmp_path / "missing" / "story.md")]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    assert main(["story", str(EXAMPLE), "--gold", str(tmp_path / "none.json")]) == 1
+    assert "gold file" in capsys.readouterr().err
+    broken = tmp_path / "gold.json"
+    broken.write_text('{"quotes": [{"text": "ohne Sprecher"}]}', encoding="utf-8")
+    assert main(["story", str(EXAMPLE), "--gold", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "gold.json" in err and "speaker" in err and "Traceback" not in err

@@ -108,6 +108,8 @@ def _build(kind: str, m: regex.Match, lang: str) -> Expr | None:
         e.kind = "date" if e.d else "month"
         if not 1 <= e.m <= 12 or (e.d is not None and not 1 <= e.d <= 31):
             return None
+        if e.y is not None and (e.y < 1 or (e.d is not None and not _real_day(e.y, e.m, e.d))):
+            return None  # "31. Februar 2024", "0000-01-05": not a date
         if kind == "dmy_num" and e.y is None and m.end() < len(m.string) and m.string[m.end():m.end() + 1].isdigit():
             return None
         return e
@@ -317,7 +319,7 @@ def _sentence_items(text: str, lang: str, ref: dt.date | None, prev: dt.date | N
         relative = e.kind != "year" and not (e.kind in ("date", "month") and e.y)
         start = _lead_start(text, e.start)
         pairs.append((e, _Item(iso, None, text[start:e.end], relative, where[0], where[1], text)))
-        if iso and len(iso) == 10:
+        if iso and len(iso) == 10 and _real_iso(iso):
             prev = dt.date.fromisoformat(iso)
     for t in (e for e in exprs if e.kind == "time"):
         if pairs:
@@ -363,3 +365,19 @@ def merge_items(items: list[_Item]) -> list[DateMention]:
         ))
     out.sort(key=lambda d: (d.date is None, d.date or "", d.time or "", d.sentences[0]))
     return out
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _real_iso(iso: str) -> bool:
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True

@@ -12,9 +12,16 @@ from pathlib import Path
 
 import regex
 
+from storysum.decode import InputError
+
 from storysum.story.model import Story
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_REQUIRED = {
+    "quotes": {"text", "speaker"}, "indirect": {"speaker", "keywords"}, "figures": {"value", "unit", "outlets"},
+    "dates": {"date", "outlets"}, "conflicts": {"values"}, "consensus": {"keywords"},
+    "single_source": {"outlet", "keywords"}, "timeline": {"date", "keywords"}, "entities": {"name"},
+}
 
 
 @dataclass
@@ -28,7 +35,20 @@ class PanelScore:
 
 
 def load_gold(path: str | Path) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """A gold file, checked enough that scoring cannot fail half-way (InputError names the file)."""
+    try:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InputError(f"gold file {path}: cannot read: {err.strerror or err}") from err
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(f"gold file {path}: not JSON ({err})") from err
+    if not isinstance(gold, dict):
+        raise InputError(f"gold file {path}: expected a JSON object with one list per panel")
+    for panel, needed in _REQUIRED.items():
+        items = gold.get(panel, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) and needed <= set(i) for i in items):
+            raise InputError(f"gold file {path}: every {panel!r} item needs {', '.join(sorted(needed))}")
+    return gold
 
 
 def score_story(story: Story, gold: dict) -> dict[str, PanelScore | dict]:
