@@ -151,3 +151,22 @@ def test_unwritable_output_and_bad_gold_file_are_one_line_errors(tmp_path, capsy
     assert main(["story", str(EXAMPLE), "--gold", str(broken)]) == 1
     err = capsys.readouterr().err
     assert "gold.json" in err and "speaker" in err and "Traceback" not in err
+
+
+def test_an_outlet_giving_another_figure_is_not_counted_as_support(tmp_path):
+    from storysum.model import Article
+
+    articles = [
+        Article(id="a", date="2024-02-29", text="The bridge closed yesterday. Repairs to the old bridge cost 5 million dollars."),
+        Article(id="b", date="2024-02-29", text="The bridge closed on Wednesday. Repairs to the old bridge cost 6 million dollars."),
+        Article(id="c", date="2024-02-29", text="The bridge shut on Wednesday. The repair bill for the old bridge is 5 million dollars."),
+    ]
+    result = story(articles)
+    assert any({v.value for v in c.values} == {"5000000", "6000000"} for c in result.conflicts)
+    for item in [*result.consensus, *result.summary.sentences]:
+        text = item.text
+        outlets = item.outlets if hasattr(item, "outlets") else item.sources
+        if "5 million" in text:
+            assert "b" not in outlets, item
+        if "6 million" in text:
+            assert not {"a", "c"} & set(outlets), item

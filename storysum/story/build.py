@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from storysum.model import Article, Budget, Cluster
+from storysum.model import Article, Budget, Cluster, Summary
 from storysum.pipeline import load_cluster, prepare, represent_cluster, summary_from_features
-from storysum.story.claims import consensus, gather_evidence, single_source
+from storysum.story.claims import Evidence, consensus, gather_evidence, single_source
 from storysum.story.conflicts import find_conflicts
 from storysum.story.dates import extract_dates
 from storysum.story.entities import extract_entities
@@ -37,6 +38,7 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
     dates = extract_dates(cluster)
     conflicts = find_conflicts(cluster, figures, dates, attribution_conflicts(cluster))
     evidence = gather_evidence(cluster, figures, dates, conflicts)
+    summary = _without_disputing_outlets(summary, evidence)
     result = Story(
         cluster_id=cluster.id,
         lang=cluster.lang,
@@ -54,6 +56,17 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
     )
     result.sentences = cited_sentences(cluster, features, result)
     return result
+
+
+def _without_disputing_outlets(summary: Summary, evidence: Evidence) -> Summary:
+    """A summary sentence's support never counts an outlet that gives another value for its
+    disputed figure or date (the conflicts panel shows that outlet on the other side)."""
+    sentences = []
+    for sentence in summary.sentences:
+        against = evidence.against.get(sentence.index, set())
+        sources = [o for o in sentence.sources if o not in against or o == sentence.article]
+        sentences.append(replace(sentence, sources=sources, support=len(sources)))
+    return replace(summary, sentences=sentences)
 
 
 def cited_sentences(cluster: Cluster, features: Features, result: Story) -> list[dict]:

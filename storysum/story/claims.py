@@ -19,6 +19,7 @@ from storysum.language import WORD, is_dangling
 from storysum.methods.coverage import Coverage
 from storysum.model import Cluster
 from storysum.represent import SAME_CONTENT, Features, analyse
+from storysum.story.conflicts import format_value
 from storysum.story.model import Claim, Conflict, DateMention, Figure
 from storysum.story.quotes import find_spans, word_count
 
@@ -66,12 +67,24 @@ def gather_evidence(cluster: Cluster, figures: list[Figure], dates: list[DateMen
     with_figures = {i for f in figures if f.kind in ("money", "percent") or f.value > 12 for i in f.sentences}
     disputed = {i for c in conflicts for v in c.values for i in v.sentences}
     against: dict[int, set[str]] = {}
+    rows_of = _figure_rows(figures)
     for conflict in conflicts:
         for value in conflict.values:
             others = {o for v in conflict.values if v is not value for o in v.outlets}
-            for i in value.sentences:
+            rows = set(value.sentences)
+            if conflict.kind == "figure":  # every sentence that gives this value, whatever its noun
+                rows |= rows_of.get(value.value, set())
+            for i in rows:
                 against.setdefault(i, set()).update(others)
     return Evidence(links, date_links(cluster, dates), with_figures - set(links), disputed, against)
+
+
+def _figure_rows(figures: list[Figure]) -> dict[str, set[int]]:
+    """Sentences per figure value as conflicts show it ("5000000")."""
+    rows: dict[str, set[int]] = {}
+    for figure in figures:
+        rows.setdefault(format_value(figure.value), set()).update(figure.sentences)
+    return rows
 
 
 def sentence_outlets(cluster: Cluster, features: Features, rows: np.ndarray,
