@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PANELS = ("quotes", "indirect", "figures", "dates", "conflicts", "consensus", "single_source",
+PANELS = ("quotes", "indirect", "figures", "dates", "conflicts", "conflict_values", "consensus", "single_source",
           "timeline", "entities")
 
 

@@ -56,8 +56,7 @@ def test_gold_precision_and_recall(gold_path: Path) -> None:
           f"({len(found)} found / {len(gold)} gold) {elapsed * 1000:.0f} ms")
     print("  extra: ", [e.name for e in found if e not in hit])
     print("  missed:", [g["name"] for g in gold if g not in recalled])
-    assert precision >= 0.8 and recall >= 0.7
-    assert elapsed < 0.5
+    assert precision >= 0.8 and recall >= 0.7  # time is measured by benchmarks/story_speed.py
 
 
 def test_entity_fields_and_order() -> None:

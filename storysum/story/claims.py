@@ -36,8 +36,10 @@ _POINTERS = {  # words that need an earlier sentence to be understood
     "de": frozenset("er ihm ihn dazu davon darüber dafür daraufhin aber jedoch allerdings dennoch trotzdem".split()),
     "en": frozenset("he him she they them however nevertheless".split()),
 }
-_OPEN_QUESTION = regex.compile(
-    r"(ob|wann|warum|weshalb|wieso|wie|wer|was|wo|welche\w*|whether|why|when|how|who|what|where|which)\b",
+_OPEN_QUESTION = regex.compile(  # "Wann der Betrieb wieder anläuft, ist offen": an open question
+    r"(ob|wann|warum|weshalb|wieso|wie|wer|was|wo|welche\w*|whether|why|when|how|who|what|where|which)\b"
+    r".*\b(ist|bleibt|sind|war|is|remains|was|are)\s+(noch\s+|still\s+)?(offen|unklar|ungewiss|unbekannt|"
+    r"unclear|unknown|open|uncertain)\b",
     regex.IGNORECASE)
 _EXCLUSIVE = regex.compile(
     r"nach (eigenen |exklusiven )?(informationen|recherchen)|wie .{1,40} erfuhr|erfuhr(en)? (die|der|das)|exklusiv|"

@@ -57,8 +57,27 @@ def _figure_conflicts(cluster: Cluster, figures: list[Figure]) -> list[Conflict]
     for (_unit, key), rows in groups.items():
         conflict = _figure_conflict(cluster, key, rows)
         if conflict is not None:
-            conflicts.append(conflict)
+            conflicts.append(_widen_figure(cluster, conflict, figures, _unit))
     return conflicts
+
+
+def _widen_figure(cluster: Cluster, conflict: Conflict, figures: list[Figure], unit: str) -> Conflict:
+    """Add the outlets that give a side's value next to another noun ("elf Intensivpatienten" /
+    "11 Patienten der Intensivstation") in a sentence sharing a content word with that side."""
+    taken = {o for v in conflict.values for o in v.outlets}
+    for value in conflict.values:
+        words = [_content(cluster.sentences[i].text, cluster.sentences[i].lang) for i in value.sentences]
+        for figure in figures:
+            if figure.unit != unit or format_value(figure.value) != value.value:
+                continue
+            for i in figure.sentences:
+                outlet = cluster.articles[cluster.sentences[i].article].id
+                own = _content(cluster.sentences[i].text, cluster.sentences[i].lang)
+                if outlet not in taken and any(own & w for w in words):
+                    value.outlets.append(outlet)
+                    value.sentences.append(i)
+                    taken.add(outlet)
+    return conflict
 
 
 def _figure_conflict(cluster: Cluster, key: str, rows: list[tuple[str, int, Hit]]) -> Conflict | None:
@@ -268,7 +287,7 @@ def _widen(group: list[_DateItem], items: list[_DateItem]) -> list[_DateItem]:
     out = list(group)
     for date in {it.date for it in group}:
         same = [it for it in group if it.date == date]
-        common = frozenset.intersection(*[it.words for it in same]) if len(same) > 1 else frozenset()
+        common = frozenset.intersection(*[it.words for it in same])  # one report: all its words
         present = {it.outlet for it in out}
         for it in items:
             if it.date == date and it.outlet not in present and len(it.words & common) >= 2:

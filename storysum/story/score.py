@@ -67,6 +67,8 @@ def score_story(story: Story, gold: dict) -> dict[str, PanelScore | dict]:
     result: dict[str, PanelScore | dict] = {
         name: scorer(story, gold[name]) for name, scorer in panels.items() if name in gold
     }
+    if "conflicts" in gold:
+        result["conflict_values"] = _conflict_values(story, gold["conflicts"])
     if "event" in gold and story.event is not None:
         text = story.event.text.casefold()
         groups = gold["event"]["must_mention"]
@@ -146,7 +148,14 @@ def _dates(story: Story, gold: list[dict]) -> PanelScore:
 def _conflicts(story: Story, gold: list[dict]) -> PanelScore:
     pred = [{_value(v.value): sorted(v.outlets) for v in c.values} for c in story.conflicts]
     truth = [{_value(k): sorted(v) for k, v in g["values"].items()} for g in gold]
-    return _pr(pred, truth, lambda p, g: set(p) == set(g))
+    return _pr(pred, truth, lambda p, g: p == g)  # the same values, each with the same outlets
+
+
+def _conflict_values(story: Story, gold: list[dict]) -> PanelScore:
+    """Conflicts matched on their values only: found, but maybe with an outlet missing."""
+    pred = [{_value(v.value) for v in c.values} for c in story.conflicts]
+    truth = [{_value(k) for k in g["values"]} for g in gold]
+    return _pr(pred, truth, lambda p, g: p == g)
 
 
 def _value(value) -> str:
