@@ -299,3 +299,8 @@ def test_numbers_that_are_not_one_number_are_ignored() -> None:
     assert one("The server at 169.204.208.10 was attacked by 40 people.", "en").value == 40.0
     hits = scan("Her lead shrank from 187 votes to 163.", "en")
     assert [(h.value, h.unit, h.about) for h in hits] == [(187.0, "count", "votes"), (163.0, "count", "votes")]
+
+
+def test_a_number_word_before_hundred_or_thousand_is_not_that_number() -> None:
+    assert [(h.value, h.unit) for h in scan("Twelve hundred residents and three firefighters were there.", "en")] == [
+        (3.0, "count")]

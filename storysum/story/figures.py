@@ -190,7 +190,8 @@ def _numbers(text: str, lang: str) -> list[tuple[int, int, float, str | None]]:
     out = [(m.start(), m.end(), parse_number(m.group("num"), lang), m.group("cur")) for m in _DIGITS.finditer(text)]
     out = [item for item in out if item[2] is not None]
     words = lexicon.alternation("numword", lang)
-    for m in regex.finditer(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])", text, regex.I):
+    for m in regex.finditer(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])(?!\s+(?:hundred|thousand|hundert|tausend)\b)",
+                            text, regex.I):  # "twelve hundred" is not twelve
         out.append((m.start(), m.end(), float(lexicon.mapping("numword", lang)[m.group(0).casefold()]), None))
     for m in regex.finditer(r"(?<![\p{L}])(?:eine|one|a)(?=\s+(?:Million|Milliarde|million|billion)\b)", text, regex.I):
         out.append((m.start(), m.end(), 1.0, None))

@@ -27,10 +27,11 @@ def render_story(story: Story, fmt: str) -> str:
 
 def render_story_markdown(story: Story) -> str:
     total = len(story.summary.articles)
-    title = md_escape(story.event.text) if story.event else story.cluster_id
+    title = md_escape(story.event.text if story.event else story.cluster_id)
     lines = [f"# {title}", ""]
     if story.event:
-        lines += [f"*Event line from {_outlets(story.event.outlets)}; {total} articles, language {story.lang}*", ""]
+        lines += [f"*Event line from {_outlets(story.event.outlets)}; {total} article{'s' if total != 1 else ''}, "
+                  f"language {story.lang}*", ""]
     lines += _section("Summary", [
         f"{i}. {md_escape(s.text)} <sub>({s.support}/{total}: {', '.join(s.sources)})</sub>"
         for i, s in enumerate(story.summary.sentences, start=1)
