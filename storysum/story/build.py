@@ -18,7 +18,7 @@ from storysum.story.event import event_line
 from storysum.represent import Features
 from storysum.story.figures import extract_figures
 from storysum.story.model import Story
-from storysum.story.quotes import attribution_conflicts, extract_indirect, extract_quotes
+from storysum.story.quotes import attribution_conflicts, extract_indirect, extract_quotes, find_quotes
 from storysum.story.timeline import build_timeline
 
 
@@ -36,7 +36,8 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
     summary = summary_from_features(cluster, features, Budget(words=words))
     figures = extract_figures(cluster)
     dates = extract_dates(cluster)
-    conflicts = find_conflicts(cluster, figures, dates, attribution_conflicts(cluster))
+    quoted = find_quotes(cluster)
+    conflicts = find_conflicts(cluster, figures, dates, attribution_conflicts(cluster, quoted))
     evidence = gather_evidence(cluster, figures, dates, conflicts)
     summary = _without_disputing_outlets(summary, evidence)
     result = Story(
@@ -46,7 +47,7 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
         summary=summary,
         consensus=consensus(cluster, features, evidence),
         single_source=single_source(cluster, features, evidence),
-        quotes=extract_quotes(cluster) + extract_indirect(cluster),
+        quotes=extract_quotes(cluster, quoted) + extract_indirect(cluster),
         figures=figures,
         dates=dates,
         conflicts=conflicts,

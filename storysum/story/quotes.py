@@ -94,13 +94,27 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def extract_quotes(cluster: Cluster) -> list[Quote]:
-    """Direct quotations of the cluster, merged across outlets, most widely carried first."""
+def find_quotes(cluster: Cluster) -> list[Found]:
+    """Every direct quotation of every article, before merging (read once per story)."""
     spans = sentence_spans(cluster)
-    found: list[Found] = []
-    for a_index in range(len(cluster.articles)):
-        found.extend(article_quotes(cluster, a_index, spans.get(a_index, [])))
-    return merge(cluster, found, indirect=False)
+    return [f for a in range(len(cluster.articles)) for f in article_quotes(cluster, a, spans.get(a, []))]
+
+
+def extract_quotes(cluster: Cluster, found: list[Found] | None = None) -> list[Quote]:
+    """Direct quotations of the cluster, merged across outlets, most widely carried first."""
+    return merge(cluster, find_quotes(cluster) if found is None else found, indirect=False)
+
+
+def group_same_words(found: list[Found]) -> list[list[Found]]:
+    """Quotations grouped by their words (the same quote in several outlets is one group)."""
+    groups: list[list[Found]] = []
+    for f in found:
+        group = next((g for g in groups if same_words(g[0].text, f.text)), None)
+        if group is None:
+            groups.append([f])
+        else:
+            group.append(f)
+    return groups
 
 
 def article_quotes(cluster: Cluster, a_index: int, spans: list[tuple[int, int, int]]) -> list[Found]:
@@ -192,13 +206,7 @@ def same_words(a: str, b: str, threshold: float = SAME_QUOTE) -> bool:
 
 def merge(cluster: Cluster, found: list[Found], indirect: bool) -> list[Quote]:
     """One Quote per group of the same words; ordered by outlets, then first appearance."""
-    groups: list[list[Found]] = []
-    for f in found:
-        group = next((g for g in groups if same_words(g[0].text, f.text)), None)
-        if group is None:
-            groups.append([f])
-        else:
-            group.append(f)
+    groups = group_same_words(found)
     articles = cluster.articles
 
     def first(g: list[Found]) -> tuple:
@@ -233,19 +241,11 @@ def extract_indirect(cluster: Cluster) -> list[Quote]:
     return reported(cluster)
 
 
-def attribution_conflicts(cluster: Cluster) -> list[Conflict]:
+def attribution_conflicts(cluster: Cluster, found: list[Found] | None = None) -> list[Conflict]:
     """Quotes whose outlets name different people as the speaker of the same words. Values are
     surnames (`Köhler-Brandt` vs `Aydın`); descriptions (`Anwohnerin`) never conflict, nor do
     short fragments ("full of loopholes") that one speaker quotes from another."""
-    spans = sentence_spans(cluster)
-    found = [f for a in range(len(cluster.articles)) for f in article_quotes(cluster, a, spans.get(a, []))]
-    groups: list[list[Found]] = []
-    for f in found:
-        group = next((g for g in groups if same_words(g[0].text, f.text)), None)
-        if group is None:
-            groups.append([f])
-        else:
-            group.append(f)
+    groups = group_same_words(find_quotes(cluster) if found is None else found)
     conflicts: list[Conflict] = []
     for g in groups:
         by_name: dict[str, list[Found]] = {}
