@@ -47,7 +47,7 @@ def build_story(cluster: Cluster, words: int = 120, lang: str = "auto") -> Story
         summary=summary,
         consensus=consensus(cluster, features, evidence),
         single_source=single_source(cluster, features, evidence),
-        quotes=extract_quotes(cluster, quoted) + extract_indirect(cluster),
+        quotes=extract_quotes(cluster, quoted) + extract_indirect(cluster, quoted),
         figures=figures,
         dates=dates,
         conflicts=conflicts,

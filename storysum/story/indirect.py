@@ -28,15 +28,17 @@ _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
 _MIN_CONTENT = 4  # words a reported statement needs
 
 
-def extract_indirect(cluster: Cluster) -> list[Quote]:
-    """Reported statements with their speakers (`indirect=True`), merged across outlets."""
-    spans = sentence_spans(cluster)
+def extract_indirect(cluster: Cluster, quoted: list[Found] | None = None) -> list[Quote]:
+    """Reported statements with their speakers (`indirect=True`), merged across outlets;
+    `quoted` are the direct quotations when the caller has found them already."""
+    spans = sentence_spans(cluster) if quoted is None else {}
     found: list[Found] = []
     for a_index, article in enumerate(cluster.articles):
         lang = article.lang or cluster.lang or "und"
         if lang in _LANGS:
             sentences = [s for s in cluster.sentences if s.article == a_index]
-            direct = article_quotes(cluster, a_index, spans.get(a_index, []))
+            direct = (article_quotes(cluster, a_index, spans.get(a_index, [])) if quoted is None
+                      else [f for f in quoted if f.article == a_index])
             found.extend(_article_indirect(cluster, a_index, sentences, direct, lang))
     return merge(cluster, found, indirect=True)
 

@@ -234,11 +234,11 @@ def best_speaker(names: list[str | None]) -> str | None:
     return max(spellings, key=lambda n: (len(n.split()), n[:1].isupper()))
 
 
-def extract_indirect(cluster: Cluster) -> list[Quote]:
+def extract_indirect(cluster: Cluster, quoted: list[Found] | None = None) -> list[Quote]:
     """Reported speech (`indirect=True`); see `storysum.story.indirect`."""
     from storysum.story.indirect import extract_indirect as reported
 
-    return reported(cluster)
+    return reported(cluster, quoted)
 
 
 def attribution_conflicts(cluster: Cluster, found: list[Found] | None = None) -> list[Conflict]:
