@@ -64,8 +64,7 @@ def _without_disputing_outlets(summary: Summary, evidence: Evidence) -> Summary:
     disputed figure or date (the conflicts panel shows that outlet on the other side)."""
     sentences = []
     for sentence in summary.sentences:
-        against = evidence.against.get(sentence.index, set())
-        sources = [o for o in sentence.sources if o not in against or o == sentence.article]
+        sources = [o for o in sentence.sources if evidence.carries(sentence.index, o, sentence.article)]
         sentences.append(replace(sentence, sources=sources, support=len(sources)))
     return replace(summary, sentences=sentences)
 

@@ -62,6 +62,12 @@ class Evidence:
     disputed: set[int] = field(default_factory=set)  # sentences that give a value in a conflict
     against: dict[int, set[str]] = field(default_factory=dict)  # sentence → outlets that give another value
 
+    def carries(self, index: int, outlet: str, own: str) -> bool:
+        """Whether `outlet` may count as carrying sentence `index`: an outlet that gives another
+        value for its disputed figure or date does not, however similar its wording ("am
+        Mittwochabend … gegen 22.40 Uhr"); the sentence's own outlet always does."""
+        return outlet == own or outlet not in self.against.get(int(index), set())
+
 
 def gather_evidence(cluster: Cluster, figures: list[Figure], dates: list[DateMention],
                     conflicts: list[Conflict]) -> Evidence:
@@ -146,7 +152,8 @@ def consensus(cluster: Cluster, features: Features, evidence: Evidence | None = 
     links = evidence.figure_links
     rows = np.flatnonzero(features.candidates)
     outlets = sentence_outlets(cluster, features, rows, links, paraphrase=CONSENSUS_PARAPHRASE)
-    outlets = [_undisputed(cluster, evidence, i, o) for i, o in zip(rows, outlets)]
+    ids = [a.id for a in cluster.articles]
+    outlets = [[a for a in o if evidence.carries(i, ids[a], ids[o[0]])] for i, o in zip(rows, outlets)]
     needed = max(2, math.ceil(n_articles / 2))
     score = salience(cluster, features)
     ranked = sorted(
@@ -154,13 +161,6 @@ def consensus(cluster: Cluster, features: Features, evidence: Evidence | None = 
         key=lambda i: (-len(outlets[_at(rows, i)]), -score[i], i),
     )
     return _distinct(cluster, features, ranked, {i: outlets[_at(rows, i)] for i in ranked}, limit, links)
-
-
-def _undisputed(cluster: Cluster, evidence: Evidence, index: int, articles: list[int]) -> list[int]:
-    """An outlet that gives another value for a quantity or date in this sentence does not carry
-    it, however similar its wording ("am Mittwochabend … gegen 22.40 Uhr")."""
-    against = evidence.against.get(int(index), set())
-    return [a for a in articles if cluster.articles[a].id not in against]
 
 
 def single_source(cluster: Cluster, features: Features, evidence: Evidence | None = None,
