@@ -61,7 +61,7 @@ def is_boilerplate_line(line: str) -> Rule | None:
 def strip_inline(line: str) -> str:
     """Cut inline artefacts (datelines, bracketed credits) out of a line."""
     for rule in _rules("inline"):
-        line = rule.pattern.sub("", line, count=1)
+        line = rule.pattern.sub("", line)
     return line.strip()
 
 

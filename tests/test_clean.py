@@ -46,6 +46,48 @@ def test_dateline_with_agency_is_cut_from_the_first_sentence():
         "Victoria Molina wants strangers to stop."
 
 
+@pytest.mark.parametrize("dateline", [
+    "NAIROBI, Kenya (AP) _ ", "WASHINGTON(AP) -- ", "MOSCOW, February 28 (Xinhua) -- ",
+    "HARTFORD, Conn. (AP) - ", "AUSTIN, Texas _ ", "WASHINGTON, Jan. 28 -- ",
+    "Berlin/Moskau (dpa) – ",
+])
+def test_wire_datelines_in_their_common_shapes_are_cut(dateline):
+    assert strip_inline(dateline + "FBI agents began questioning relatives.") == \
+        "FBI agents began questioning relatives."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Generation X _ that youthful generation _ is facing a quiet crisis.",
+    "The World Health Organization (WHO) said here Monday it was preparing.",
+    "It's quite a scientific expedition -- testing birds up and down the coast.",
+])
+def test_dashes_and_acronyms_inside_ordinary_sentences_stay(sentence):
+    assert strip_inline(sentence) == sentence
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The 350-mile (560-kilometer) wide storm moved at 8 mph (12 kph).",
+     "The 350-mile wide storm moved at 8 mph."),
+    ("He paid $5 million (dlrs 5 million) for it.", "He paid $5 million for it."),
+    ("It costs 400 yuan (about 48 U.S. dollars) now.", "It costs 400 yuan now."),
+    ("They met at 10 a.m. (1500 GMT) in the capital.", "They met at 10 a.m. in the capital."),
+])
+def test_unit_and_currency_conversions_in_parentheses_are_cut(line, expected):
+    assert strip_inline(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "The count (1998) was done.", "It fell 3 percent (2.5 percent in May) today.",
+    "Der Zug (ICE 123) kam.", "The World Health Organization (WHO) said so.",
+])
+def test_parentheses_that_are_not_conversions_stay(line):
+    assert strip_inline(line) == line
+
+
+def test_every_occurrence_of_an_inline_artefact_is_cut():
+    assert strip_inline("A (Foto: X) b (Foto: Y) c.") == "A b c."
+
+
 def test_video_reference_sentences_are_never_summary_material():
     assert is_unsummarizable("Wie unser Video zeigt, war die Stimmung gelöst.")
     assert not is_unsummarizable("Die Stimmung war gelöst, sagte ein Diplomat.")
