@@ -52,12 +52,13 @@ def fill_ranked(ranked: Iterable[int], features: Features, budget: Budget,
 
 def greedy_gain(gain: Callable[[int], float], features: Features, budget: Budget,
                 on_add: Callable[[int], None] | None = None,
-                redundancy: float = SAME_CONTENT) -> list[int]:
+                redundancy: float = SAME_CONTENT, start: list[int] | None = None) -> list[int]:
     """Repeatedly add the candidate with the largest positive `gain(i)` that fits the budget;
-    `on_add(i)` lets the method update its state once sentence i is chosen."""
-    chosen: list[int] = []
-    words = 0
-    open_ = [int(i) for i in np.flatnonzero(features.candidates)]
+    `on_add(i)` lets the method update its state once sentence i is chosen. `start` is a
+    choice to extend (a second pass with another gain tops up what the first left)."""
+    chosen: list[int] = list(start or [])
+    words = sum(int(features.words[i]) for i in chosen)
+    open_ = [int(i) for i in np.flatnonzero(features.candidates) if int(i) not in set(chosen)]
     while open_ and not budget.full(words, len(chosen)):
         best, best_gain = -1, 0.0
         for i in open_:

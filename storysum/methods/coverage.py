@@ -6,7 +6,10 @@ worthless. Greedy selection by weight gained per word (cost-scaled, Lin & Bilmes
 fast approximation of the ILP; weights get a bonus for concepts in an article's opening
 sentences and, with a query, for concepts that contain query terms; with a query, each
 sentence's gain is also scaled by its character-gram similarity to the query. Sentences
-under `min_words` (7) words are not chosen while longer candidates exist.
+under `min_words` (7) words are not chosen while longer candidates exist. When every shared
+concept is covered and words are left, a second greedy pass counts single-source concepts too,
+so a cluster whose articles share little (mixed languages, three short reports) still gets the
+summary length asked for.
 
 Measured and left off by default (docs/QUALITY.md, `benchmarks/tune.py`): `unigram_weight`
 (content words as concepts too), `swap_rounds` (local search after the greedy,
@@ -80,6 +83,7 @@ class Coverage(Summarizer):
         return [bigrams + terms for bigrams, terms in zip(features.concepts, features.terms)]
 
     def select(self, cluster: Cluster, features: Features, budget: Budget) -> list[int]:
+        everything = features
         features = self._long_enough(features)
         weights = self.concept_weights(cluster, features)
         sentence_concepts = [set(c for c in cs if c in weights) for cs in self._concepts(features)]
@@ -97,6 +101,15 @@ class Coverage(Summarizer):
             used[0] += int(features.words[i])
 
         chosen = greedy_gain(gain, features, budget, on_add=add)
+        if not budget.full(used[0], len(chosen)):
+            # every shared concept is covered and words are left: single-source concepts top
+            # the summary up, so a cluster whose articles share little still fills its budget
+            for concepts in self._concepts(everything):
+                weights.update((c, 1.0) for c in concepts if c not in weights)
+            sentence_concepts = [set(cs) for cs in self._concepts(everything)]
+            covered.update(*(sentence_concepts[i] for i in chosen))
+            for pool in self._top_up_pools(cluster, everything):
+                chosen = greedy_gain(gain, pool, budget, on_add=add, start=chosen)
         if self.swap_rounds:
             multiplier = features.prior * boost if self.swap_multiplier else np.ones(len(boost))
             chosen = self._swap(chosen, features, sentence_concepts, weights, multiplier, budget)
@@ -107,6 +120,15 @@ class Coverage(Summarizer):
         short sentences win the per-word gain with one dense bigram but carry little else."""
         long_enough = features.candidates & (features.words >= self.min_words)
         return replace(features, candidates=long_enough) if long_enough.any() else features
+
+    @staticmethod
+    def _top_up_pools(cluster: Cluster, features: Features) -> list[Features]:
+        """Candidates for topping up, in turn: the summary's language (short sentences
+        included), then every language — a reader gets their own language first."""
+        same = np.array([s.lang == cluster.lang for s in cluster.sentences], dtype=bool)
+        if same.all() or not same.any():
+            return [features]
+        return [replace(features, candidates=features.candidates & same), features]
 
     def _boost(self, cluster: Cluster, features: Features) -> np.ndarray:
         """Per-sentence gain multiplier: opening sentences first, then the query's neighbours."""
