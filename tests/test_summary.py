@@ -277,7 +277,7 @@ def test_ilp_covers_at_least_the_concept_weight_of_the_greedy(example_dir):
 
     (loaded,), _skipped = read_inputs([str(example_dir)])
     cluster, features = represent_cluster(prepare(loaded))
-    exact, greedy = ConceptILP(), Coverage(lead_bonus=2.0)
+    exact, greedy = ConceptILP(), Coverage(lead_bonus=4.0, lead_sentences=1)
     weights = greedy.concept_weights(cluster, features)
 
     def covered(chosen: list[int]) -> float:
