@@ -92,7 +92,7 @@ def peer_summaries(folder: Path) -> dict[str, dict[str, list[str]]]:
     for path in sorted(folder.iterdir()):
         parts = path.name.split(".")
         if path.is_file() and len(parts) == 5:
-            systems.setdefault(parts[4], {})[cluster_key(parts[0])] = _lines(path)
+            systems.setdefault(f"NIST system {parts[4]}", {})[cluster_key(parts[0])] = _lines(path)
         elif path.is_dir():
             for file in sorted(path.glob("*.txt")):
                 systems.setdefault(path.name, {})[cluster_key(file.stem)] = _lines(file)
