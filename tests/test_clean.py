@@ -76,9 +76,39 @@ def test_unit_and_currency_conversions_in_parentheses_are_cut(line, expected):
     assert strip_inline(line) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Der Sturm zog 145 Kilometer (90 Meilen) weit.", "Der Sturm zog 145 Kilometer weit."),
+    ("La montée de 200 mètres (656 pieds) est dure.", "La montée de 200 mètres est dure."),
+    ("Στα 2.000 έως 3.000 μέτρα (6.500 έως 9.800 πόδια) χιονίζει.", "Στα 2.000 έως 3.000 μέτρα χιονίζει."),
+    ("Um 14:50 Ortszeit (18:50 UTC) bebte die Erde.", "Um 14:50 Ortszeit bebte die Erde."),
+])
+def test_conversions_in_other_languages_and_time_zones_are_cut(line, expected):
+    assert strip_inline(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The senator (Abe Frajndlich/New York Times Photo) smiled.", "The senator smiled."),
+    ("Die Ministerin (Foto) besuchte den Hafen.", "Die Ministerin besuchte den Hafen."),
+    ("The storm (AP) hit the coast.", "The storm hit the coast."),
+    ("El alcalde ( Associated Press ) habló.", "El alcalde habló."),
+    ("Le ministre a démissionné ( reportage de Jean Dupont ; édité par Marie Curie ).",
+     "Le ministre a démissionné."),
+    ("Prices rose (Reporting by Ann Smith; Editing by Bob Jones).", "Prices rose."),
+    ("Las imágenes (haga clic en anterior o siguiente para continuar viendo las imágenes.) muestran el río.",
+     "Las imágenes muestran el río."),
+    ("Die Börse schloss fester (alle Zeiten GMT).", "Die Börse schloss fester."),
+    ("The vote (BEGIN OPTIONAL TRIM) was close.", "The vote was close."),
+    ("(For use by clients of the New York Times News Service) The council met.", "The council met."),
+])
+def test_credits_and_wire_notes_in_parentheses_are_cut(line, expected):
+    assert strip_inline(line).strip() == expected
+
+
 @pytest.mark.parametrize("line", [
     "The count (1998) was done.", "It fell 3 percent (2.5 percent in May) today.",
     "Der Zug (ICE 123) kam.", "The World Health Organization (WHO) said so.",
+    "Die Partei (SPD) gewann 3 Sitze (von 10).", "Die Quote (65 Prozent) stieg.",
+    "The photographer (a former soldier) said so.", "Der Bau (rund 5 Etagen) wächst.",
 ])
 def test_parentheses_that_are_not_conversions_stay(line):
     assert strip_inline(line) == line
