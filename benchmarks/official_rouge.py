@@ -78,9 +78,9 @@ def perl_rouge(peers: list[list[str]], references: list[list[str]], words: int) 
 
 def cluster_key(name: str) -> str:
     """The topic number both DUC's and our file names share: `D0618A`, `D0618.M.250.I.24`
-    and `d30001t` → `d0618`, `d0618`, `d30001`."""
-    match = re.match(r"[a-z]*\d+", name.lower())
-    return match.group(0) if match else name.lower()
+    and `d30001t` → `d0618`, `d0618`, `d30001`; any other id stays whole (lower-cased)."""
+    match = re.fullmatch(r"([a-z]\d+)[a-z]?", name.lower())
+    return match.group(1) if match else name.lower()
 
 
 def peer_summaries(folder: Path) -> dict[str, dict[str, list[str]]]:

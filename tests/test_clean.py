@@ -109,6 +109,10 @@ def test_credits_and_wire_notes_in_parentheses_are_cut(line, expected):
     "Der Zug (ICE 123) kam.", "The World Health Organization (WHO) said so.",
     "Die Partei (SPD) gewann 3 Sitze (von 10).", "Die Quote (65 Prozent) stieg.",
     "The photographer (a former soldier) said so.", "Der Bau (rund 5 Etagen) wächst.",
+    "La feria (edición de 2023) atrajo a miles.", "Le sujet (reportage de France 2) a été diffusé.",
+    "Der Turm ist hoch (rund 40 Meter) und alt.", "Le pont (300 mètres) relie les rives.",
+    "Die Springer-Blätter (Welt und Bild) berichteten.", "Sein Selfie (ein Instagram-Foto) ging um.",
+    "Les trains partent (toutes les heures) de Lyon.", "He drove (about 5 km) home.",
 ])
 def test_parentheses_that_are_not_conversions_stay(line):
     assert strip_inline(line) == line

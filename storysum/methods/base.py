@@ -58,7 +58,8 @@ def greedy_gain(gain: Callable[[int], float], features: Features, budget: Budget
     choice to extend (a second pass with another gain tops up what the first left)."""
     chosen: list[int] = list(start or [])
     words = sum(int(features.words[i]) for i in chosen)
-    open_ = [int(i) for i in np.flatnonzero(features.candidates) if int(i) not in set(chosen)]
+    taken = set(chosen)
+    open_ = [int(i) for i in np.flatnonzero(features.candidates) if int(i) not in taken]
     while open_ and not budget.full(words, len(chosen)):
         best, best_gain = -1, 0.0
         for i in open_:

@@ -7,9 +7,8 @@ fast approximation of the ILP; weights get a bonus for concepts in an article's 
 sentences and, with a query, for concepts that contain query terms; with a query, each
 sentence's gain is also scaled by its character-gram similarity to the query. Sentences
 under `min_words` (7) words are not chosen while longer candidates exist. When every shared
-concept is covered and words are left, a second greedy pass counts single-source concepts too,
-so a cluster whose articles share little (mixed languages, three short reports) still gets the
-summary length asked for.
+concept is covered and words are left, `top_up` counts single-source concepts too, so a
+cluster whose articles share little still gets the summary length asked for.
 
 Measured and left off by default (docs/QUALITY.md, `benchmarks/tune.py`): `unigram_weight`
 (content words as concepts too), `swap_rounds` (local search after the greedy,
@@ -83,13 +82,24 @@ class Coverage(Summarizer):
         return [bigrams + terms for bigrams, terms in zip(features.concepts, features.terms)]
 
     def select(self, cluster: Cluster, features: Features, budget: Budget) -> list[int]:
-        everything = features
         features = self._long_enough(features)
         weights = self.concept_weights(cluster, features)
+        chosen = self._greedy(cluster, features, weights, budget)
+        chosen = self.top_up(cluster, features, weights, budget, chosen)
+        if self.swap_rounds:
+            boost = self._boost(cluster, features)
+            multiplier = features.prior * boost if self.swap_multiplier else np.ones(len(boost))
+            chosen = self._swap(chosen, features, weights, multiplier, budget)
+        return chosen
+
+    def _greedy(self, cluster: Cluster, features: Features, weights: dict[str, float],
+                budget: Budget, start: list[int] | None = None) -> list[int]:
+        """Cost-scaled greedy over the weighted concepts, extending `start` (the choice so far)."""
         sentence_concepts = [set(c for c in cs if c in weights) for cs in self._concepts(features)]
         boost = self._boost(cluster, features)
-        covered: set[str] = set()
-        used = [0]  # words chosen so far
+        chosen = list(start or [])
+        covered: set[str] = set().union(*(sentence_concepts[i] for i in chosen))
+        used = [sum(int(features.words[i]) for i in chosen)]  # words chosen so far
 
         def gain(i: int) -> float:
             new = sum(weights[c] for c in sentence_concepts[i] - covered)
@@ -100,35 +110,30 @@ class Coverage(Summarizer):
             covered.update(sentence_concepts[i])
             used[0] += int(features.words[i])
 
-        chosen = greedy_gain(gain, features, budget, on_add=add)
-        if not budget.full(used[0], len(chosen)):
-            # every shared concept is covered and words are left: single-source concepts top
-            # the summary up, so a cluster whose articles share little still fills its budget
-            for concepts in self._concepts(everything):
-                weights.update((c, 1.0) for c in concepts if c not in weights)
-            sentence_concepts = [set(cs) for cs in self._concepts(everything)]
-            covered.update(*(sentence_concepts[i] for i in chosen))
-            for pool in self._top_up_pools(cluster, everything):
-                chosen = greedy_gain(gain, pool, budget, on_add=add, start=chosen)
-        if self.swap_rounds:
-            multiplier = features.prior * boost if self.swap_multiplier else np.ones(len(boost))
-            chosen = self._swap(chosen, features, sentence_concepts, weights, multiplier, budget)
-        return chosen
+        return greedy_gain(gain, features, budget, on_add=add, start=chosen)
+
+    def top_up(self, cluster: Cluster, features: Features, weights: dict[str, float],
+               budget: Budget, chosen: list[int]) -> list[int]:
+        """Words left once the shared concepts are covered go to sentences of the summary's
+        language that carry single-source concepts, so a cluster whose articles share little
+        (three short reports, mixed languages) still gets the length asked for. Only
+        candidates of `min_words` and more, and never another language: unconfirmed material
+        in a language the reader did not ask for is not worth the words."""
+        used = sum(int(features.words[i]) for i in chosen)
+        if budget.full(used, len(chosen)):
+            return chosen
+        same = np.array([s.lang == cluster.lang for s in cluster.sentences], dtype=bool)
+        pool = replace(features, candidates=features.candidates & same)
+        if not pool.candidates.any():
+            return chosen
+        every = dict.fromkeys((c for cs in self._concepts(features) for c in cs), 1.0)
+        return self._greedy(cluster, pool, every | weights, budget, start=chosen)
 
     def _long_enough(self, features: Features) -> Features:
         """Candidates of at least `min_words` words (all candidates when none is that long):
         short sentences win the per-word gain with one dense bigram but carry little else."""
         long_enough = features.candidates & (features.words >= self.min_words)
         return replace(features, candidates=long_enough) if long_enough.any() else features
-
-    @staticmethod
-    def _top_up_pools(cluster: Cluster, features: Features) -> list[Features]:
-        """Candidates for topping up, in turn: the summary's language (short sentences
-        included), then every language — a reader gets their own language first."""
-        same = np.array([s.lang == cluster.lang for s in cluster.sentences], dtype=bool)
-        if same.all() or not same.any():
-            return [features]
-        return [replace(features, candidates=features.candidates & same), features]
 
     def _boost(self, cluster: Cluster, features: Features) -> np.ndarray:
         """Per-sentence gain multiplier: opening sentences first, then the query's neighbours."""
@@ -147,9 +152,10 @@ class Coverage(Summarizer):
             return new, cost
         return new * ((1 - self.fill) + self.fill * left / cost), round((1 - self.fill) * cost + self.fill * left)
 
-    def _swap(self, chosen: list[int], features: Features, sentence_concepts: list[set[str]],
-              weights: dict[str, float], multiplier: np.ndarray, budget: Budget) -> list[int]:
+    def _swap(self, chosen: list[int], features: Features, weights: dict[str, float],
+              multiplier: np.ndarray, budget: Budget) -> list[int]:
         """Local search over the greedy's choice (see `search.swap_pass`)."""
+        sentence_concepts = [set(c for c in cs if c in weights) for cs in self._concepts(features)]
         pool = [int(i) for i in np.flatnonzero(features.candidates) if sentence_concepts[i]]
 
         def allowed(i: int, others: list[int]) -> bool:
