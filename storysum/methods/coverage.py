@@ -114,8 +114,8 @@ class Coverage(Summarizer):
 
     def top_up(self, cluster: Cluster, features: Features, weights: dict[str, float],
                budget: Budget, chosen: list[int]) -> list[int]:
-        """Words left once the shared concepts are covered go to sentences of the summary's
-        language that carry single-source concepts, so a cluster whose articles share little
+        """Words the first pass leaves (no sentence that still fits adds a shared concept) go to
+        sentences of the summary's language that carry single-source concepts, so a cluster whose articles share little
         (three short reports, mixed languages) still gets the length asked for. Only
         candidates of `min_words` and more, and never another language: unconfirmed material
         in a language the reader did not ask for is not worth the words."""
