@@ -95,7 +95,7 @@ class Coverage(Summarizer):
     def _greedy(self, cluster: Cluster, features: Features, weights: dict[str, float],
                 budget: Budget, start: list[int] | None = None) -> list[int]:
         """Cost-scaled greedy over the weighted concepts, extending `start` (the choice so far)."""
-        sentence_concepts = [set(c for c in cs if c in weights) for cs in self._concepts(features)]
+        sentence_concepts = self.weighted_concepts(features, weights)
         boost = self._boost(cluster, features)
         chosen = list(start or [])
         covered: set[str] = set().union(*(sentence_concepts[i] for i in chosen))
@@ -129,6 +129,10 @@ class Coverage(Summarizer):
         every = dict.fromkeys((c for cs in self._concepts(features) for c in cs), 1.0)
         return self._greedy(cluster, pool, every | weights, budget, start=chosen)
 
+    def weighted_concepts(self, features: Features, weights: dict[str, float]) -> list[set[str]]:
+        """Each sentence's concepts that carry a weight (what covering it would gain)."""
+        return [set(c for c in cs if c in weights) for cs in self._concepts(features)]
+
     def _long_enough(self, features: Features) -> Features:
         """Candidates of at least `min_words` words (all candidates when none is that long):
         short sentences win the per-word gain with one dense bigram but carry little else."""
@@ -155,7 +159,7 @@ class Coverage(Summarizer):
     def _swap(self, chosen: list[int], features: Features, weights: dict[str, float],
               multiplier: np.ndarray, budget: Budget) -> list[int]:
         """Local search over the greedy's choice (see `search.swap_pass`)."""
-        sentence_concepts = [set(c for c in cs if c in weights) for cs in self._concepts(features)]
+        sentence_concepts = self.weighted_concepts(features, weights)
         pool = [int(i) for i in np.flatnonzero(features.candidates) if sentence_concepts[i]]
 
         def allowed(i: int, others: list[int]) -> bool:

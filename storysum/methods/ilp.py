@@ -60,14 +60,13 @@ class ConceptILP(Coverage):
 
     def _solve(self, ground: Features, weights: dict[str, float], budget: Budget) -> list[int]:
         """Row numbers of the optimal selection, heaviest first; [] when there is none."""
-        sentence_concepts = self._concepts(ground)
-        rows = [int(i) for i in np.flatnonzero(ground.candidates)
-                if any(c in weights for c in sentence_concepts[i])]
-        concepts = sorted({c for i in rows for c in sentence_concepts[i] if c in weights})
+        sentence_concepts = self.weighted_concepts(ground, weights)
+        rows = [int(i) for i in np.flatnonzero(ground.candidates) if sentence_concepts[i]]
+        concepts = sorted(set().union(*(sentence_concepts[i] for i in rows)))
         if not rows or not concepts:
             return []
         index = {c: j for j, c in enumerate(concepts)}
-        pairs = [(index[c], k) for k, i in enumerate(rows) for c in set(sentence_concepts[i]) if c in index]
+        pairs = [(index[c], k) for k, i in enumerate(rows) for c in sentence_concepts[i]]
         n, m = len(rows), len(concepts)
         carries = coo_matrix((np.ones(len(pairs)), tuple(zip(*pairs))), shape=(m, n)).tocsr()
         words = ground.words[rows].astype(float)
