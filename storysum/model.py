@@ -112,6 +112,7 @@ class SummarySentence:
     index: int  # index into Cluster.sentences
     lang: str = "und"
     other_language: bool = False  # the sentence's article is not in the summary's language
+    speaker: str | None = None  # who is quoted, when the sentence names them only by role or pronoun
 
 
 @dataclass

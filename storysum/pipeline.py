@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from storysum.attribute import supporting_articles
+from storysum.attribute import quoted_speakers, supporting_articles
 from storysum.candidates import quality_prior, select_candidates
 from storysum.clean import clean_article
 from storysum.decode import InputError
@@ -94,11 +94,12 @@ def summary_from_features(cluster: Cluster, features: Features, budget: Budget,
     chosen = summarizer.select(cluster, features, budget)
     sources = {i: supporting_articles(cluster, features, i) for i in chosen}
     ordered = order_sentences(cluster, chosen, sources)
+    speakers = quoted_speakers(cluster, chosen)
     return Summary(
         cluster_id=cluster.id,
         lang=cluster.lang,
         method=summarizer.name,
-        sentences=[_summary_sentence(cluster, i, sources[i]) for i in ordered],
+        sentences=[_summary_sentence(cluster, i, sources[i], speakers.get(i)) for i in ordered],
         articles=cluster.articles,
         skipped=cluster.skipped,
         warnings=cluster.warnings,
@@ -139,7 +140,8 @@ def prepare(cluster: Cluster, lang: str = "auto") -> Cluster:
                    skipped=skipped, warnings=warnings)
 
 
-def _summary_sentence(cluster: Cluster, index: int, sources: list[int]) -> SummarySentence:
+def _summary_sentence(cluster: Cluster, index: int, sources: list[int],
+                      speaker: str | None) -> SummarySentence:
     sentence = cluster.sentences[index]
     article = cluster.articles[sentence.article]
     return SummarySentence(
@@ -150,4 +152,5 @@ def _summary_sentence(cluster: Cluster, index: int, sources: list[int]) -> Summa
         index=index,
         lang=sentence.lang,
         other_language=sentence.lang != cluster.lang,
+        speaker=speaker,
     )

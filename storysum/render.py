@@ -25,6 +25,8 @@ def _support(summary: Summary, i: int) -> str:
     label = f"{sentence.support}/{len(summary.articles)}: {', '.join(sentence.sources)}"
     if sentence.other_language:
         label += f"; from a {sentence.lang} article"
+    if sentence.speaker:
+        label += f"; quoted: {sentence.speaker}"
     return label
 
 

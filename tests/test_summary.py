@@ -290,3 +290,33 @@ def test_ilp_covers_at_least_the_concept_weight_of_the_greedy(example_dir):
         assert features.sameness(ilp_choice, ilp_choice)[np.triu_indices(len(ilp_choice), 1)].max(
             initial=0) < SAME_CONTENT
         assert covered(ilp_choice) >= covered(greedy.select(cluster, features, budget)) - 1e-9
+
+
+def test_a_quote_attributed_to_a_role_names_the_person(example_dir):
+    """„…“, so die Ministerin: out of its article the sentence does not say who spoke, so the
+    summary carries the name the article introduced her with, in every format."""
+    from storysum.render import render
+
+    summary = summarize([example_dir], words=None, sentences=40)
+    minister = [s for s in summary.sentences if s.text.endswith("so die Ministerin.")]
+    assert minister and all(s.speaker == "Katrin Albers" for s in minister)
+    named = [s for s in summary.sentences if "Jörg Hansing" in s.text]
+    assert named and all(s.speaker is None for s in named)  # the sentence names him itself
+    assert "quoted: Katrin Albers" in render(summary, "text")
+    assert any(s["speaker"] == "Katrin Albers" for s in summary.to_dict()["sentences"])
+
+
+@pytest.mark.parametrize("introduction, expected", [
+    ("Innenminister Paul Westhoff besuchte am Morgen den Hafen von Brakenwerder.", "Paul Westhoff"),
+    # the nearest capitalised words before "he" are a place, not a person: no name is shown
+    ("The ship left Macquarie Island on Monday after the storm.", None),
+])
+def test_pronoun_speakers_are_named_only_when_the_article_introduced_them_with_an_office(
+        introduction, expected):
+    lang = "de" if expected else "en"
+    quote = ("„Wir werden den Hafen in wenigen Wochen wieder vollständig öffnen können“, sagte er."
+             if lang == "de" else '"Global change is now a certainty for every island here," he said.')
+    article = Article(id="a", text=f"{introduction}\n{quote}", lang=lang)
+    summary = summarize_cluster(Cluster(id="c", articles=[article]), Budget(words=None, sentences=5))
+    quoted = [s for s in summary.sentences if s.text == quote]
+    assert quoted and quoted[0].speaker == expected

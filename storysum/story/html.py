@@ -113,6 +113,8 @@ def _summary(summary: Summary, refs: Refs) -> str:
     items = []
     for number, s in enumerate(summary.sentences, start=1):
         other = f' <span class="tag">from a {esc(s.lang)} article</span>' if s.other_language else ""
+        if s.speaker:
+            other += f' <span class="tag">quoted: {esc(s.speaker)}</span>'
         items.append(f'<li id="sum-{number}"><span class="text">{esc(s.text)}</span> {refs.badge(s.support)} '
                      f"{refs.links(s.sources, [s.index], supports=s.index)}{other}</li>")
     return '<ol class="summary">\n' + "\n".join(items) + "\n</ol>"

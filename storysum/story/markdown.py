@@ -33,7 +33,8 @@ def render_story_markdown(story: Story) -> str:
         lines += [f"*Event line from {_outlets(story.event.outlets)}; {total} article{'s' if total != 1 else ''}, "
                   f"language {story.lang}*", ""]
     lines += _section("Summary", [
-        f"{i}. {md_escape(s.text)} <sub>({s.support}/{total}: {', '.join(s.sources)})</sub>"
+        f"{i}. {md_escape(s.text)} <sub>({s.support}/{total}: {', '.join(s.sources)}"
+        f"{'; quoted: ' + md_escape(s.speaker) if s.speaker else ''})</sub>"
         for i, s in enumerate(story.summary.sentences, start=1)
     ])
     lines += _section("Consensus", [f"- {md_escape(c.text)} — *{c.support}/{total}: {_outlets(c.outlets)}*"

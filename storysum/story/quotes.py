@@ -38,6 +38,7 @@ _SINGLE = [  # an apostrophe (don't, Kim's, Kim’s) is never a closing mark: a 
     regex.compile(r"(?<![\p{L}\p{N}])'(?=[\p{L}\p{N}])([^\n]+?)(?<=[^\s'])'(?![\p{L}\p{N}])"),
 ]
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_QUOTE_MARK = regex.compile(r"[\"„“”»«‚‘’›‹']")
 _MIN_WORDS = 3  # shorter quoted phrases are titles or scare quotes
 _MIN_UNATTRIBUTED = 6  # without any speaker, shorter ones are more often titles than quotes
 SAME_QUOTE = 0.8  # share of the shorter quote's words the other must contain
@@ -54,6 +55,7 @@ class Found:
     speaker: str | None
     sentences: list[int]
     named: bool = False  # the speaker is a person's name (not a description such as `Anwohnerin`)
+    by: str = ""  # how the reporting clause names the speaker: name, role, pronoun, description
 
 
 def find_spans(text: str) -> list[tuple[int, int, str]]:
@@ -67,11 +69,14 @@ def find_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def sentence_spans(cluster: Cluster) -> dict[int, list[tuple[int, int, int]]]:
-    """For every article, (start, end, sentence index) of its sentences in the article text."""
+def sentence_spans(cluster: Cluster, articles: set[int] | None = None) -> dict[int, list[tuple[int, int, int]]]:
+    """For every article (or those in `articles`), (start, end, sentence index) of its
+    sentences in the article text."""
     spans: dict[int, list[tuple[int, int, int]]] = {}
     cursor: dict[int, int] = {}
     for s in cluster.sentences:
+        if articles is not None and s.article not in articles:
+            continue
         text = cluster.articles[s.article].text
         start = text.find(s.text, cursor.get(s.article, 0))
         if start < 0:  # not verbatim (should not happen): place it at the cursor
@@ -103,6 +108,36 @@ def find_quotes(cluster: Cluster) -> list[Found]:
 def extract_quotes(cluster: Cluster, found: list[Found] | None = None) -> list[Quote]:
     """Direct quotations of the cluster, merged across outlets, most widely carried first."""
     return merge(cluster, find_quotes(cluster) if found is None else found, indirect=False)
+
+
+def unnamed_speakers(cluster: Cluster, indices: list[int]) -> dict[int, str]:
+    """The person quoted in each of these sentences, for the sentences that name them only by
+    role or pronoun (`„…“, so die Ministerin`, `"…," he said`): out of its article, such a
+    sentence does not say who spoke, so the summary shows the name its article gives. Only
+    names the article introduced with an office (`Ministerin Katrin Albers`) count: a pronoun's
+    nearest capitalised words can be a place, and a wrong name is worse than none."""
+    wanted = [i for i in indices if _QUOTE_MARK.search(cluster.sentences[i].text)]
+    articles = {cluster.sentences[i].article for i in wanted}
+    if not articles:
+        return {}
+    spans = sentence_spans(cluster, articles)
+    found = [f for a in sorted(articles) for f in article_quotes(cluster, a, spans.get(a, []))]
+    with_office = {name for a in articles for _pos, name, role in _people(cluster, a).mentions if role}
+    speakers: dict[int, str] = {}
+    for i in wanted:
+        text = cluster.sentences[i].text
+        for f in found:
+            if (i in f.sentences and f.by in ("role", "pronoun") and f.speaker in with_office
+                    and f.speaker.split()[-1] not in text):
+                speakers[i] = f.speaker
+                break
+    return speakers
+
+
+def _people(cluster: Cluster, a_index: int) -> People:
+    article = cluster.articles[a_index]
+    lang = article.lang or cluster.lang or "und"
+    return People(article.text, lexicon(lang), lang)
 
 
 def group_same_words(found: list[Found]) -> list[list[Found]]:
@@ -148,7 +183,8 @@ def article_quotes(cluster: Cluster, a_index: int, spans: list[tuple[int, int, i
             continue
         if name and speaker and speaker.kind == "name":
             people.add(start, name)
-        out.append(Found(a_index, start, end, clean(inner), name, [s[2] for s in sents], named and bool(name)))
+        out.append(Found(a_index, start, end, clean(inner), name, [s[2] for s in sents], named and bool(name),
+                         speaker.kind if speaker else ""))
     return out
 
 
