@@ -84,8 +84,8 @@ def resources_for(code: str) -> LanguageResources:
         code=code,
         stemmer_name=_SNOWBALL.get(code),
         stopwords=stopwords,
-        dangling=frozenset(_DANGLING.get(code, "").split()),
-        dangling_phrases=_DANGLING_PHRASES.get(code, ()),
+        dangling=frozenset(w.casefold() for w in _DANGLING.get(code, "").split()),  # "außerdem" → "ausserdem"
+        dangling_phrases=tuple(p.casefold() for p in _DANGLING_PHRASES.get(code, ())),
     )
 
 

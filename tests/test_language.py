@@ -45,6 +45,9 @@ def test_dangling_openers():
     assert is_dangling("„Dies ist falsch“, sagte er.", "de") is True
     assert not is_dangling("Der Präsident fügte hinzu, dass alles gut sei.", "de")
     assert is_dangling("However, the talks failed.", "en")
+    # the word lists are compared case-folded, where "ß" becomes "ss"
+    assert is_dangling("Außerdem brannte die Kühlhalle völlig aus.", "de")
+    assert not is_dangling("Außenminister Paul Westhoff besuchte den Hafen.", "de")
 
 
 def test_majority_language_by_weight():

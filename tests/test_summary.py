@@ -320,3 +320,14 @@ def test_pronoun_speakers_are_named_only_when_the_article_introduced_them_with_a
     summary = summarize_cluster(Cluster(id="c", articles=[article]), Budget(words=None, sentences=5))
     quoted = [s for s in summary.sentences if s.text == quote]
     assert quoted and quoted[0].speaker == expected
+
+
+def test_ilp_prefers_a_sentence_that_reads_alone_to_one_that_points_back():
+    """The integer program pays for the quality prior: of two sentences with the same content it
+    takes the one that does not open with "Außerdem", even though that one is a word longer."""
+    pointing = "Außerdem brannte die Kühlhalle der Firma Hanse-Kühllogistik am Nordkai in Brakenwerder völlig aus."
+    plain = "Die Kühlhalle der Firma Hanse-Kühllogistik am Nordkai in Brakenwerder brannte völlig aus."
+    cluster = Cluster(id="c", articles=[Article(id="a", text=pointing, lang="de"),
+                                        Article(id="b", text=plain, lang="de")])
+    summary = summarize_cluster(cluster, Budget(words=14), "ilp")
+    assert [s.text for s in summary.sentences] == [plain]

@@ -48,7 +48,7 @@ def _cues(lang: str) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
         code, cue, *rest = raw.split("\t")
         if code != lang:
             continue
-        words = rest[0].split() if rest else []
+        words = rest[0].casefold().split() if rest else []  # looked up case-folded: ß → ss
         table[cue] = (frozenset(w for w in words if not w.startswith("-")),
                       tuple(w[1:] for w in words if w.startswith("-")))
     return table
