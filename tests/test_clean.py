@@ -195,3 +195,23 @@ def test_example_cluster_artefacts_never_survive(example_dir):
             assert artefact not in cleaned.text, (article.id, artefact)
         assert cleaned.date and cleaned.date.startswith("2026-04"), article.id
         assert cleaned.title, article.id
+
+
+@pytest.mark.parametrize("dateline", [
+    "paris (ap) — ", "baltimore ( ap ) — ", "Wellington , Nouvelle-Zélande ( AP ) — ",
+    "gaithersburg, Maryland. (ap) — ", "Dallas (cbsdfw.com) – ", "long beach ( cbsla.com ) — ",
+])
+def test_machine_translated_datelines_with_an_agency_or_outlet_are_cut(dateline):
+    """Machine translation lower-cases the city and spaces the parentheses; the agency or web
+    outlet in parentheses followed by a dash still marks a dateline."""
+    assert strip_inline(dateline + "le centre pompidou espère exposer un tableau.") == \
+        "le centre pompidou espère exposer un tableau."
+
+
+@pytest.mark.parametrize("line", [
+    "the swastika - widely seen as a symbol of hate - was painted on the wall.",
+    "houston – il y a presque deux ans, deux employés se seraient moqués.",  # no credit: kept
+    "the senator (d-ny) – the bill's sponsor – said it would pass.",
+])
+def test_lower_case_lines_without_an_agency_credit_keep_their_words(line):
+    assert strip_inline(line) == line
