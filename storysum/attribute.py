@@ -1,6 +1,6 @@
 """Attribution: every article that carries the content of a summary sentence, not only the one
 its wording was taken from, so the support count shows how far the sources agree; and, for a
-quote whose sentence names its speaker only by role or pronoun, who that speaker is."""
+quote whose sentence calls its speaker only by office, who that speaker is."""
 
 from __future__ import annotations
 
@@ -21,9 +21,8 @@ def supporting_articles(cluster: Cluster, features: Features, index: int,
     return [origin] + others
 
 
-
 def quoted_speakers(cluster: Cluster, indices: list[int]) -> dict[int, str]:
-    """Speaker names for the chosen sentences that quote someone they do not name
+    """Speaker names for the chosen sentences that quote someone only by office
     (`„…“, so die Ministerin` → Katrin Albers), resolved in each sentence's own article."""
     # imported here: the story package builds on the pipeline, which imports this module
     from storysum.story.quotes import unnamed_speakers

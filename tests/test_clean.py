@@ -212,6 +212,10 @@ def test_machine_translated_datelines_with_an_agency_or_outlet_are_cut(dateline)
     "the swastika - widely seen as a symbol of hate - was painted on the wall.",
     "houston – il y a presque deux ans, deux employés se seraient moqués.",  # no credit: kept
     "the senator (d-ny) – the bill's sponsor – said it would pass.",
+    "Die Petitionsplattform (change.org) – gegründet 2007 – sammelte 10.000 Unterschriften.",
+    "Shares of the online retailer (amazon.com) - the biggest in the world - fell sharply.",
+    "Le site (lemonde.fr) – très lu – a publié la lettre.",
+    "wie die Zeitung (welt.de) – unter Berufung auf Insider – berichtet, steigen die Preise.",
 ])
-def test_lower_case_lines_without_an_agency_credit_keep_their_words(line):
+def test_lines_without_a_dateline_credit_keep_their_words(line):
     assert strip_inline(line) == line

@@ -10,8 +10,9 @@ ROUGE-2 of a grid over the four evaluation datasets (`benchmarks/tune.py --metho
 Two sentences that say the same thing (`sameness` at the redundancy limit) are never both
 chosen, as in every greedy method. A sentence the quality prior demotes (it points back, asks,
 or is in another language; `candidates.quality_prior`) costs `prior_penalty` × (1 − prior) of
-the concept weight it carries — at 1 the share the greedy's multiplier takes off its gain. A tiny reward per word breaks ties towards using the
-budget, and words left when every weighted concept is covered are topped up as in
+all the concept weight it carries (the greedy instead scales only the new weight a sentence
+would add by its prior; a linear program cannot know which weight is new). A tiny reward per
+word breaks ties towards using the budget, and words left when every weighted concept is covered are topped up as in
 `coverage` (`Coverage.top_up`). Unlike the greedy, the program knows no cost scaling, and it
 never lets the last sentence run past the budget.
 
@@ -20,8 +21,8 @@ per cluster (the incumbent is used when the limit hits; every evaluation cluster
 1.3 s here).
 
 Measured (docs/QUALITY.md, "Towards the DUC 2004 ROUGE-1 target" and "Session 5"): better than
-the greedy on DUC 2006, worse on MultiLing, whose opening sentences are worth more than concept
-weight; not the default. Above `base.PREFILTER_LIMIT` sentences it solves over the shortlist.
+the greedy on DUC 2006, worse on DUC 2004, MultiLing and MLMD (most on MultiLing, whose opening
+sentences are worth more than concept weight); not the default. Above `base.PREFILTER_LIMIT` sentences it solves over the shortlist.
 """
 
 from __future__ import annotations

@@ -39,6 +39,9 @@ _SINGLE = [  # an apostrophe (don't, Kim's, Kim’s) is never a closing mark: a 
 ]
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _QUOTE_MARK = regex.compile(r"[\"„“”»«‚‘’›‹']")
+_NAME_SHAPE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?: (?:\p{Lu}[\p{L}\p{M}'’-]*|\p{Lu}\.)){1,3}(?<!['’]s)")
+"""A person's name as the summary may show it: two to four capitalised words, no sentence
+break inside (`Robert Manumba. Hemed`), no possessive (`Fujimori's`)."""
 _MIN_WORDS = 3  # shorter quoted phrases are titles or scare quotes
 _MIN_UNATTRIBUTED = 6  # without any speaker, shorter ones are more often titles than quotes
 SAME_QUOTE = 0.8  # share of the shorter quote's words the other must contain
@@ -56,6 +59,7 @@ class Found:
     sentences: list[int]
     named: bool = False  # the speaker is a person's name (not a description such as `Anwohnerin`)
     by: str = ""  # how the reporting clause names the speaker: name, role, pronoun, description
+    role: str = ""  # the office in the reporting clause, when it names one (`Ministerin`)
 
 
 def find_spans(text: str) -> list[tuple[int, int, str]]:
@@ -69,7 +73,8 @@ def find_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def sentence_spans(cluster: Cluster, articles: set[int] | None = None) -> dict[int, list[tuple[int, int, int]]]:
+def sentence_spans(cluster: Cluster,
+                   articles: set[int] | None = None) -> dict[int, list[tuple[int, int, int]]]:
     """For every article (or those in `articles`), (start, end, sentence index) of its
     sentences in the article text."""
     spans: dict[int, list[tuple[int, int, int]]] = {}
@@ -111,27 +116,53 @@ def extract_quotes(cluster: Cluster, found: list[Found] | None = None) -> list[Q
 
 
 def unnamed_speakers(cluster: Cluster, indices: list[int]) -> dict[int, str]:
-    """The person quoted in each of these sentences, for the sentences that name them only by
-    role or pronoun (`„…“, so die Ministerin`, `"…," he said`): out of its article, such a
-    sentence does not say who spoke, so the summary shows the name its article gives. Only
-    names the article introduced with an office (`Ministerin Katrin Albers`) count: a pronoun's
-    nearest capitalised words can be a place, and a wrong name is worse than none."""
-    wanted = [i for i in indices if _QUOTE_MARK.search(cluster.sentences[i].text)]
-    articles = {cluster.sentences[i].article for i in wanted}
-    if not articles:
-        return {}
-    spans = sentence_spans(cluster, articles)
-    found = [f for a in sorted(articles) for f in article_quotes(cluster, a, spans.get(a, []))]
-    with_office = {name for a in articles for _pos, name, role in _people(cluster, a).mentions if role}
+    """The person quoted in each of these sentences, for the sentences that call them only by
+    their office (`„…“, so die Ministerin`): out of its article such a sentence does not say
+    who spoke, so the summary shows the name its article gives. Only the safe case is named:
+    the reporting clause is a definite article and the office and nothing else, and exactly one
+    person with that office was named before the quote in the same article (`Landeswirtschafts-
+    ministerin Katrin Albers`). Pronouns (no gender or syntax to go by), offices with a
+    complement (`der Chef der Reederei`), an indefinite `ein Sprecher` and an office two people
+    hold stay unnamed: a wrong name is worse than none."""
+    by_article: dict[int, list[int]] = {}
+    for i in indices:
+        if _QUOTE_MARK.search(cluster.sentences[i].text):
+            by_article.setdefault(cluster.sentences[i].article, []).append(i)
+    spans = sentence_spans(cluster, set(by_article))
     speakers: dict[int, str] = {}
-    for i in wanted:
-        text = cluster.sentences[i].text
-        for f in found:
-            if (i in f.sentences and f.by in ("role", "pronoun") and f.speaker in with_office
-                    and f.speaker.split()[-1] not in text):
-                speakers[i] = f.speaker
-                break
+    for a, wanted in by_article.items():
+        ends = {index: end for _start, end, index in spans.get(a, [])}
+        people = _people(cluster, a)
+        for f in article_quotes(cluster, a, spans.get(a, [])):
+            clause = people.text[f.end:ends[f.sentences[-1]]]
+            name = _office_holder(people, clause, f.start, f.role) if f.by == "role" else None
+            for i in wanted:
+                if name and i in f.sentences and not _mentions(cluster.sentences[i].text, name):
+                    speakers.setdefault(i, name)
     return speakers
+
+
+def _office_holder(people: People, clause: str, start: int, office: str) -> str | None:
+    """The one person named with `office` before offset `start`, when the reporting clause is
+    just a definite article and that office (and reporting verbs): `so die Ministerin`."""
+    lex, office = people.lex, office.casefold()
+    words = [w.casefold() for w in _WORD.findall(clause)]
+    if office not in words:
+        return None
+    k = len(words) - 1 - words[::-1].index(office)
+    if k == 0 or words[k - 1] not in lex.definite or any(w not in lex.verbs for w in words[k + 1:]):
+        return None
+    holders = {name for pos, name, role in people.mentions
+               if role and pos < start and role.casefold().endswith(office)}
+    if len(holders) != 1:
+        return None
+    name = holders.pop()
+    return name if _NAME_SHAPE.fullmatch(name) else None
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether `text` names the person (their surname as a whole word)."""
+    return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(name.split()[-1])}(?![\p{{L}}])", text))
 
 
 def _people(cluster: Cluster, a_index: int) -> People:
@@ -184,7 +215,7 @@ def article_quotes(cluster: Cluster, a_index: int, spans: list[tuple[int, int, i
         if name and speaker and speaker.kind == "name":
             people.add(start, name)
         out.append(Found(a_index, start, end, clean(inner), name, [s[2] for s in sents], named and bool(name),
-                         speaker.kind if speaker else ""))
+                         speaker.kind if speaker else "", speaker.role if speaker else ""))
     return out
 
 
