@@ -111,6 +111,18 @@ def test_german_role_resolves_to_named_person_earlier() -> None:
     assert quotes_of(text) == [("Wir lassen das Personal mit dieser Aufgabe nicht allein", "Carla Nowak")]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Landeswirtschaftsministerin Katrin Albers und Bürgermeister Jan Hollmann besuchten den Hafen. "
+     "„Wir werden den Betrieben schnell helfen“, sagte sie.", "Katrin Albers"),
+    ("Kreisbrandmeister Jörg Hansing kritisierte Landeswirtschaftsministerin Katrin Albers. "
+     "„Das Land hat viel zu lange gezögert“, sagte er.", "Jörg Hansing"),
+])
+def test_german_pronoun_skips_the_person_whose_office_names_the_other_gender(text: str, speaker: str) -> None:
+    """`sie` is not the Bürgermeister named last, `er` not the Ministerin: the German office
+    word says the gender; the most recent person of the pronoun's gender is the speaker."""
+    assert [s for _q, s in quotes_of(text)] == [speaker]
+
+
 def test_german_pronoun_and_surname_resolve_to_full_name() -> None:
     text = ("Vereinschef Tom Adler war sichtlich bewegt. „Das war die beste Saison seit Jahren“, sagte Adler.\n"
             "„Wir wollen nächstes Jahr noch mehr erreichen“, sagte er.")

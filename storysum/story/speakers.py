@@ -337,10 +337,12 @@ class People:
     def add(self, offset: int, name: str) -> None:
         self.mentions.append((offset, name, ""))
 
-    def latest(self, offset: int, role: str = "") -> str | None:
-        """The most recent person before `offset` (with a matching role when one is given)."""
+    def latest(self, offset: int, role: str = "", gender: str = "") -> str | None:
+        """The most recent person before `offset` (with a matching role when one is given; not
+        one whose office says the other `gender`, "f" or "m", when that is given)."""
         role = role.casefold()
-        known = [(pos, name) for pos, name, r in self.mentions if not role or r.casefold().endswith(role)]
+        known = [(pos, name) for pos, name, r in self.mentions
+                 if (not role or r.casefold().endswith(role)) and not _other_gender(r, gender, self.lang)]
         found = [(pos, name) for pos, name in known if pos < offset]
         for name in {name for _pos, name in known}:  # a known person named again by surname alone
             surname = name.split()[-1]
@@ -368,12 +370,24 @@ class People:
         return best
 
 
+_PRONOUN_GENDER = {("de", "er"): "m", ("de", "sie"): "f"}
+
+
+def _other_gender(office: str, gender: str, lang: str) -> bool:
+    """Whether a German office names the other gender than the pronoun's: `Ministerin`,
+    `Sprecherin` are women, `Minister`, `Kreisbrandmeister` men; a name without an office, and
+    other languages, could be anyone."""
+    if not gender or not office or lang != "de":
+        return False
+    return ("f" if office.casefold().endswith("in") else "m") != gender
+
+
 def resolve(speaker: Speaker | None, offset: int, people: People) -> str | None:
     """The speaker as shown: a full name when one is known, else a short description."""
     if speaker is None:
         return None
     if speaker.kind == "pronoun":
-        return people.latest(offset)
+        return people.latest(offset, gender=_PRONOUN_GENDER.get((people.lang, speaker.text.casefold()), ""))
     if speaker.kind == "role":
         return people.latest(offset, speaker.role) or people.latest(len(people.text), speaker.role) or speaker.text
     if speaker.kind == "description":
