@@ -116,6 +116,9 @@ def test_german_role_resolves_to_named_person_earlier() -> None:
      "„Wir werden den Betrieben schnell helfen“, sagte sie.", "Katrin Albers"),
     ("Kreisbrandmeister Jörg Hansing kritisierte Landeswirtschaftsministerin Katrin Albers. "
      "„Das Land hat viel zu lange gezögert“, sagte er.", "Jörg Hansing"),
+    # `Vorsitzende` is a woman or a man: the most recent person stays the speaker
+    ("Bürgermeister Jan Hollmann begrüßte die Vorsitzende Anna Berends im Rathaus. "
+     "„Wir brauchen jetzt einen Plan für den Hafen“, sagte sie.", "Anna Berends"),
 ])
 def test_german_pronoun_skips_the_person_whose_office_names_the_other_gender(text: str, speaker: str) -> None:
     """`sie` is not the Bürgermeister named last, `er` not the Ministerin: the German office

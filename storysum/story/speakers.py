@@ -375,11 +375,13 @@ _PRONOUN_GENDER = {("de", "er"): "m", ("de", "sie"): "f"}
 
 def _other_gender(office: str, gender: str, lang: str) -> bool:
     """Whether a German office names the other gender than the pronoun's: `Ministerin`,
-    `Sprecherin` are women, `Minister`, `Kreisbrandmeister` men; a name without an office, and
-    other languages, could be anyone."""
-    if not gender or not office or lang != "de":
+    `Sprecherin` are women, `Minister`, `Kreisbrandmeister` men; an adjectival office
+    (`Vorsitzende`, `Abgeordnete`), a name without an office, and other languages could be
+    anyone."""
+    office = office.casefold()
+    if not gender or not office or lang != "de" or office.endswith("e"):
         return False
-    return ("f" if office.casefold().endswith("in") else "m") != gender
+    return ("f" if office.endswith("in") else "m") != gender
 
 
 def resolve(speaker: Speaker | None, offset: int, people: People) -> str | None:
