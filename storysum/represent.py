@@ -92,6 +92,17 @@ def analyse(text: str, lang: str) -> tuple[list[str], list[str]]:
     return terms, concepts
 
 
+def title_concepts(cluster: Cluster) -> dict[str, int]:
+    """How many articles carry each bigram concept in their headline: an editor's one-line
+    statement of what the article is about."""
+    counts: dict[str, int] = {}
+    for article in cluster.articles:
+        if article.title:
+            for concept in set(analyse(article.title, article.lang or cluster.lang)[1]):
+                counts[concept] = counts.get(concept, 0) + 1
+    return counts
+
+
 def build_features(cluster: Cluster, candidates: np.ndarray, prior: np.ndarray,
                    embeddings: bool = False) -> Features:
     """Terms, concepts and TF-IDF vectors for every sentence of the cluster."""

@@ -360,3 +360,16 @@ def test_ilp_prefers_a_sentence_that_reads_alone_to_one_that_points_back():
                                         Article(id="b", text=plain, lang="de")])
     summary = summarize_cluster(cluster, Budget(words=14), "ilp")
     assert [s.text for s in summary.sentences] == [plain]
+
+
+def test_what_the_solver_prints_natively_never_reaches_stdout():
+    """HiGHS prints a debug line straight to file descriptor 1 on some problems; `ilp` solves
+    with that descriptor on /dev/null so `--format json` on stdout stays parseable."""
+    import subprocess
+    import sys
+
+    code = ("import ctypes\nfrom storysum.methods.ilp import _quiet_stdout\n"
+            "with _quiet_stdout():\n    ctypes.CDLL(None).printf(b'native noise\\n')\n"
+            "print('clean')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "clean\n"

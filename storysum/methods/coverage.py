@@ -4,7 +4,8 @@ A bigram's weight is the number of articles that contain it, so the facts the so
 dominate; each is counted once however many chosen sentences carry it, which makes redundancy
 worthless. Greedy selection by weight gained per word (cost-scaled, Lin & Bilmes 2010) is a
 fast approximation of the ILP; weights get a bonus for concepts in an article's opening
-sentences and, with a query, for concepts that contain query terms; with a query, each
+sentences, a larger one (`title_bonus`, 2 per article) for concepts in its headline, and, with
+a query, for concepts that contain query terms; with a query, each
 sentence's gain is also scaled by its character-gram similarity to the query. Sentences
 under `min_words` (7) words are not chosen while longer candidates exist. When every shared
 concept is covered and words are left, `top_up` counts single-source concepts too, so a
@@ -26,7 +27,7 @@ import numpy as np
 from storysum.methods.base import Summarizer, greedy_gain
 from storysum.methods.search import swap_pass
 from storysum.model import Budget, Cluster
-from storysum.represent import SAME_CONTENT, Features
+from storysum.represent import SAME_CONTENT, Features, title_concepts
 
 
 class Coverage(Summarizer):
@@ -37,7 +38,7 @@ class Coverage(Summarizer):
                  lead_sentences: int = 3, query_boost: float = 2.0, min_share: float = 0.15,
                  position_weight: float = 1.0, query_weight: float = 2.0,
                  min_words: int = 7, unigram_weight: float = 0.0, swap_rounds: int = 0,
-                 fill: float = 0.0, swap_multiplier: float = 1.0):
+                 fill: float = 0.0, swap_multiplier: float = 1.0, title_bonus: float = 2.0):
         self.cost_exponent = cost_exponent
         self.lead_bonus = lead_bonus
         self.lead_sentences = lead_sentences
@@ -50,6 +51,7 @@ class Coverage(Summarizer):
         self.swap_rounds = int(swap_rounds)
         self.fill = fill
         self.swap_multiplier = swap_multiplier
+        self.title_bonus = title_bonus
 
     def concept_weights(self, cluster: Cluster, features: Features) -> dict[str, float]:
         """Weight of every concept shared by enough articles."""
@@ -63,12 +65,14 @@ class Coverage(Summarizer):
         # articles that can contribute sentences (all of them unless an output language is set)
         n_articles = len({s.article for s in cluster.sentences if features.candidates[s.index]})
         min_articles = 1 if n_articles < 3 else max(2, round(self.min_share * n_articles))
+        in_title = title_concepts(cluster) if self.title_bonus else {}
         weights = {}
         for concept, articles in articles_with.items():
             hits = sum(word in features.query_terms for word in concept.split())
             if len(articles) < min_articles and n_articles > 1 and not hits:
                 continue  # a query keeps even a single-source concept on its topic
-            weight = len(articles) + self.lead_bonus * len(in_lead.get(concept, ()))
+            weight = (len(articles) + self.lead_bonus * len(in_lead.get(concept, ()))
+                      + self.title_bonus * in_title.get(concept, 0))
             unigram = self.unigram_weight if " " not in concept else 1.0
             weights[concept] = unigram * weight * (1 + self.query_boost * hits)
         if not weights:  # a single article or no repeated concept: every concept counts once
