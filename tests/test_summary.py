@@ -373,3 +373,24 @@ def test_what_the_solver_prints_natively_never_reaches_stdout():
             "print('clean')\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "clean\n"
+
+
+def test_the_headlines_steer_the_summary_to_what_the_articles_are_about():
+    """Three reports open with a council vote and then say what their headlines are about, a
+    ferry that cannot sail: the opening sentences alone would win the one-sentence summary,
+    the headlines' concepts make it the ferry."""
+    councils = ["Der Stadtrat von Brakenwerder beschloss am Abend einen neuen Haushalt für das kommende Jahr.",
+                "Einen Haushalt mit höheren Ausgaben verabschiedete der Stadtrat von Brakenwerder ohne Gegenstimmen.",
+                "Nach langer Debatte stimmte der Stadtrat von Brakenwerder dem Etat der Verwaltung zu."]
+    ferries = ["Die Fähre nach Helgoland fällt wegen eines Motorschadens aus.",
+               "Wegen eines Defekts bleibt die Fähre nach Helgoland vorerst im Hafen liegen.",
+               "Reisende müssen warten, weil die Fähre nach Helgoland einen Schaden am Motor hat."]
+
+    def first_sentence(title: str | None) -> str:
+        articles = [Article(id=f"a{i}", text=f"{c} {f}", lang="de", title=title)
+                    for i, (c, f) in enumerate(zip(councils, ferries))]
+        summary = summarize_cluster(Cluster(id="c", articles=articles), Budget(words=None, sentences=1))
+        return summary.sentences[0].text
+
+    assert "Stadtrat" in first_sentence(None)
+    assert "Fähre nach Helgoland" in first_sentence("Fähre nach Helgoland fällt aus")
