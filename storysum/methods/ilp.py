@@ -13,8 +13,8 @@ chosen, as in every greedy method. A sentence the quality prior demotes (it poin
 or is in another language; `candidates.quality_prior`) costs `prior_penalty` × (1 − prior) of
 all the concept weight it carries (the greedy instead scales only the new weight a sentence
 would add by its prior; a linear program cannot know which weight is new). A tiny reward per
-word breaks ties towards using the budget, and words left when every weighted concept is covered are topped up as in
-`coverage` (`Coverage.top_up`). Unlike the greedy, the program knows no cost scaling, and it
+word breaks ties towards using the budget, and words left when every weighted concept is
+covered are topped up as in `coverage` (`Coverage.top_up`). Unlike the greedy, the program knows no cost scaling, and it
 never lets the last sentence run past the budget.
 
 "Exact" is to HiGHS's default relative optimality gap (0.01 %), within the 5-second limit
@@ -23,7 +23,8 @@ per cluster (the incumbent is used when the limit hits; every evaluation cluster
 
 Measured (docs/QUALITY.md, "Towards the DUC 2004 ROUGE-1 target" and "Session 5"): better than
 the greedy on DUC 2006, worse on DUC 2004, MultiLing and MLMD (most on MultiLing, whose opening
-sentences are worth more than concept weight); not the default. Above `base.PREFILTER_LIMIT` sentences it solves over the shortlist.
+sentences are worth more than concept weight); not the default. Above `base.PREFILTER_LIMIT`
+sentences it solves over the shortlist.
 """
 
 from __future__ import annotations
@@ -112,7 +113,6 @@ class ConceptILP(Coverage):
         return [rows[k] for _, k in sorted(zip(-gain, chosen))]
 
 
-
 @contextmanager
 def _quiet_stdout() -> Iterator[None]:
     """Send what native code prints to the process's stdout to /dev/null meanwhile. HiGHS prints
@@ -139,5 +139,5 @@ def _quiet_stdout() -> Iterator[None]:
 def _flush_c_stdio() -> None:
     try:
         ctypes.CDLL(None).fflush(None)
-    except (OSError, AttributeError, TypeError):  # no C library to flush (Windows): nothing buffered there
+    except (OSError, AttributeError, TypeError):  # no C library (Windows): nothing buffered there
         pass

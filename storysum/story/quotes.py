@@ -19,7 +19,7 @@ import regex
 from storysum.model import Cluster
 from storysum.story.model import Conflict, ConflictValue, Quote
 from storysum.story.speakers import (
-    People, Speaker, after_clause, before_clause, embedded, lexicon, parse, resolve, tokens,
+    People, Speaker, after_clause, before_clause, embedded, lexicon, parse, resolve, surname_pattern, tokens,
 )
 
 # Quotation marks, outer pairs first so that a quote inside a quote is not reported twice.
@@ -162,7 +162,7 @@ def _office_holder(people: People, clause: str, start: int, office: str) -> str 
 
 def _mentions(text: str, name: str) -> bool:
     """Whether `text` names the person (their surname as a whole word)."""
-    return bool(regex.search(rf"(?<![\p{{L}}]){regex.escape(name.split()[-1])}(?![\p{{L}}])", text))
+    return bool(surname_pattern(name.split()[-1]).search(text))
 
 
 def _people(cluster: Cluster, a_index: int) -> People:
@@ -185,11 +185,8 @@ def group_same_words(found: list[Found]) -> list[list[Found]]:
 
 def article_quotes(cluster: Cluster, a_index: int, spans: list[tuple[int, int, int]]) -> list[Found]:
     """The quotations of one article with their resolved speakers."""
-    article = cluster.articles[a_index]
-    lang = article.lang or cluster.lang or "und"
-    lex = lexicon(lang)
-    text = article.text
-    people = People(text, lex, lang)
+    people = _people(cluster, a_index)
+    lang, lex, text = people.lang, people.lex, people.text
     quotes = find_spans(text)
     out: list[Found] = []
     for q, (start, end, inner) in enumerate(quotes):

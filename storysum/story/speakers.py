@@ -347,7 +347,7 @@ class People:
         for name in {name for _pos, name in known}:  # a known person named again by surname alone
             surname = name.split()[-1]
             last = None
-            for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(surname)}(?![\p{{L}}])", self.text, endpos=offset):
+            for m in surname_pattern(surname).finditer(self.text, endpos=offset):
                 last = m.start()
             if last is not None:
                 found.append((last, name))
@@ -368,6 +368,12 @@ class People:
             if kept and (best is None or len(kept) > len(best.split()) - 1):
                 best = " ".join(kept + [surname])
         return best
+
+
+@lru_cache(maxsize=4096)
+def surname_pattern(surname: str) -> regex.Pattern:
+    """The surname as a whole word (`Albers`, not the start of `Albersdorf`)."""
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(surname)}(?![\p{{L}}])")
 
 
 _PRONOUN_GENDER = {("de", "er"): "m", ("de", "sie"): "f"}
