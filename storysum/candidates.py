@@ -1,7 +1,10 @@
 """Which sentences may enter a summary at all, and why the others may not.
 
 A summary sentence must stand on its own: complete, not a fragment of a quote, not a pointer
-to a video, not a 300-word run-on. Every method selects only among candidates; all sentences
+to a video, not a 300-word run-on, not opening with a word that points back to the sentence
+before it ("He bought the plant in March.", "Außerdem …"): out of its article nobody knows who
+"he" is. A quotation that opens so („Es war ein schwarzer Tag“, sagte …) is only demoted: its
+speaker is named after it. Every method selects only among candidates; all sentences
 still count for the statistics (term weights, support).
 """
 
@@ -20,6 +23,7 @@ OTHER_LANGUAGE_PRIOR = 0.5
 MIN_WORDS = 5
 MAX_WORDS = 60
 _QUOTE_MARKS = regex.compile(r"[\"„“”»«]")
+_OPENING_QUOTE = tuple("\"„“»«‚‘'")
 _ENDS_COMPLETE = regex.compile(r"[.!?…।॥。؟][\"'“”«»’)\]]*$")
 _LETTERS = regex.compile(r"\p{L}")
 _UPPER = regex.compile(r"\p{Lu}")
@@ -35,7 +39,7 @@ def select_candidates(cluster: Cluster, max_words: int = MAX_WORDS,
     if only_lang and not any(s.lang == only_lang for s in cluster.sentences):
         only_lang = None
     for i, sentence in enumerate(cluster.sentences):
-        reason = _rejection(sentence.text, max_words)
+        reason = _rejection(sentence.text, sentence.lang, max_words)
         if only_lang and sentence.lang != only_lang:
             reason = f"not in the output language {only_lang}"
         if reason:
@@ -52,9 +56,9 @@ def select_candidates(cluster: Cluster, max_words: int = MAX_WORDS,
 
 
 def quality_prior(cluster: Cluster) -> np.ndarray:
-    """A multiplier per sentence for how well it reads on its own in a summary: sentences
-    that point back ("Er fügte hinzu, …"), ask questions, or are not in the summary's language
-    are kept but demoted."""
+    """A multiplier per sentence for how well it reads on its own in a summary: quotations
+    that open pointing back („Dies ist falsch“, sagte er.), questions and sentences not in the
+    summary's language are kept but demoted (other sentences that point back are no candidates)."""
     prior = np.ones(len(cluster.sentences))
     for i, sentence in enumerate(cluster.sentences):
         if cluster.lang != "und" and sentence.lang != cluster.lang:
@@ -66,7 +70,7 @@ def quality_prior(cluster: Cluster) -> np.ndarray:
     return prior
 
 
-def _rejection(text: str, max_words: int) -> str | None:
+def _rejection(text: str, lang: str, max_words: int) -> str | None:
     words = len(text.split())
     if words < MIN_WORDS:
         return f"fewer than {MIN_WORDS} words"
@@ -80,4 +84,6 @@ def _rejection(text: str, max_words: int) -> str | None:
         return "refers to a video, photo or link"
     if _UPPER.search(text) and not _LOWER.search(text):
         return "all capitals (a headline or label)"
+    if is_dangling(text, lang) and not text.lstrip().startswith(_OPENING_QUOTE):
+        return "opens with a reference to an earlier sentence"
     return None

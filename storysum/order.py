@@ -2,7 +2,8 @@
 
 Facts come in the order the sources first reported them (earliest supporting article's date,
 then the sentence's relative position in its article, so leads come before details); a
-sentence that points back ("Er fügte hinzu, …") never opens the summary.
+sentence that points back (a quotation such as „Dies ist falsch“, sagte er. — other such
+sentences are no candidates) never opens the summary.
 """
 
 from __future__ import annotations

@@ -77,6 +77,30 @@ def test_summary_does_not_open_with_a_dangling_reference(example_dir):
         assert not is_dangling(first.text, "de")
 
 
+@pytest.mark.parametrize("method", sorted(set(METHODS) - {"oracle"}))
+def test_no_summary_sentence_points_back_to_a_sentence_it_lost(method):
+    """A short "He …" / "Außerdem …" sentence fits the words a strict budget leaves and shares
+    the cluster's concepts, but out of its article nobody knows who "he" is. A quotation that
+    opens with a pronoun is still allowed: its speaker follows."""
+    fire = ("Ein Großbrand hat im Hafen von Rostock eine Lagerhalle mit Düngemitteln zerstört, "
+            "die Feuerwehr war mit 120 Einsatzkräften vor Ort.")
+    articles = [
+        Article(id="a", source="a", text=fire + " Er brach gegen Mitternacht in der Lagerhalle aus. "
+                "Außerdem brannte die Lagerhalle mit Düngemitteln völlig aus."),
+        Article(id="b", source="b", text=fire.replace("Großbrand", "Brand") + " Er brach in der "
+                "Lagerhalle im Hafen von Rostock aus. „Es war ein schwarzer Tag für den Hafen von "
+                "Rostock“, sagte Hafenchef Jens Kruse."),
+        Article(id="c", source="c", text="Im Hafen von Rostock hat ein Brand eine Lagerhalle zerstört. "
+                "Der Schaden in der Lagerhalle im Hafen von Rostock geht in die Millionen."),
+    ]
+    for words in (25, 40, 60, 90):
+        summary = summarize_cluster(Cluster(id="hafen", articles=articles), Budget(words=words), method=method)
+        for sentence in summary.sentences:
+            assert not is_dangling(sentence.text, "de") or sentence.text.startswith("„"), (words, sentence.text)
+    long = summarize_cluster(Cluster(id="hafen", articles=articles), Budget(words=200), method="coverage")
+    assert any(s.text.startswith("„Es war") for s in long.sentences)
+
+
 def test_deterministic(example_dir):
     first = summarize([example_dir]).to_dict()
     second = summarize([example_dir]).to_dict()
