@@ -54,7 +54,7 @@ def _cues(lang: str) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
     return table
 
 
-def _is(lang: str, cue: str, word: str) -> bool:
+def is_cue(lang: str, cue: str, word: str) -> bool:
     """Whether a word belongs to a cue list (whole word or ending)."""
     words, suffixes = _cues(lang).get(cue, (frozenset(), ()))
     low = word.casefold()
@@ -93,7 +93,7 @@ def _attributive(prev: str, lang: str) -> bool:
     """Whether the previous token makes a capitalised word an ordinary noun phrase."""
     if not prev:
         return False
-    if prev[0].isdigit() or _is(lang, "attributive", prev):
+    if prev[0].isdigit() or is_cue(lang, "attributive", prev):
         return True
     if lang == "de" and prev.islower() and prev[-1] in "enrsm":
         return lexclass(prev) == "ATTR"
@@ -104,20 +104,20 @@ def _context_votes(tokens: list[str], i: int, j: int, lang: str) -> Counter[str]
     """Kind cues around the name tokens[i:j]: role before, preposition, reporting verb."""
     votes: Counter[str] = Counter()
     k = i - 1
-    if k >= 1 and tokens[k] == "." and _is(lang, "person_before", tokens[k - 1]):
+    if k >= 1 and tokens[k] == "." and is_cue(lang, "person_before", tokens[k - 1]):
         votes["person"] += 2  # Dr. X
         k -= 2
     prev = tokens[k] if k >= 0 else ""
     nxt = tokens[j] if j < len(tokens) else ""
-    if prev and _is(lang, "person_before", prev):
+    if prev and is_cue(lang, "person_before", prev):
         votes["person"] += 2
-    if prev and _is(lang, "org_before", prev):
+    if prev and is_cue(lang, "org_before", prev):
         votes["organisation"] += 2
-    if prev and _is(lang, "place_before", prev):
+    if prev and is_cue(lang, "place_before", prev):
         votes["place"] += 1
-    if prev and _is(lang, "place_class", prev):
+    if prev and is_cue(lang, "place_class", prev):
         votes["place"] += 2
-    if _is(lang, "said", prev) or (nxt and _is(lang, "said", nxt)):
+    if is_cue(lang, "said", prev) or (nxt and is_cue(lang, "said", nxt)):
         votes["person"] += 1
     return votes
 
@@ -130,7 +130,7 @@ def _german_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
     for article, tokens in sentences:
         first = _first_word(tokens)
         for i, tok in enumerate(tokens):
-            if not _capitalised(tok) or _abbreviation(tokens, i) or _is("de", "skip", tok):
+            if not _capitalised(tok) or _abbreviation(tokens, i) or is_cue("de", "skip", tok):
                 continue
             st = stats[tok]
             st.articles.add(article)
@@ -157,14 +157,14 @@ def _calendar(word: str) -> bool:
 
 def _german_is_name(word: str, st: _Stats) -> bool:
     """Decide a word from its uses; HanTa is asked only about words with some name evidence."""
-    if _is("de", "skip", word):
+    if is_cue("de", "skip", word):
         return False
     if ACRONYM.fullmatch(word):
         return st.ident == 0
-    suffix = _is("de", "org_suffix", word) or _is("de", "place_suffix", word)
+    suffix = is_cue("de", "org_suffix", word) or is_cue("de", "place_suffix", word)
     if not (st.bare or st.cued or st.initial or suffix) or st.ident > st.cued:
         return False
-    if _is("de", "person_before", word) or _org_head(word) or _calendar(word):
+    if is_cue("de", "person_before", word) or _org_head(word) or _calendar(word):
         return False  # roles, generic words for bodies and dates are cues, not names
     cls = german_class(word)
     if cls in ("NE", "AMB") and word.casefold() in resources_for("de").stopwords:
@@ -188,7 +188,7 @@ def _german_continues(tokens: list[str], j: int, names: set[str], person: bool) 
     tok = tokens[j]
     if not _capitalised(tok) or _abbreviation(tokens, j):
         return False
-    if tok in names or _is("de", "org_tail", tok):
+    if tok in names or is_cue("de", "org_tail", tok):
         return True
     before, this = lexclass(tokens[j - 1]), german_class(tok)
     if person and before in ("NE", "NE?") and this in ("NN", "AMB", "UNK", "CMP", "NE?"):
@@ -198,14 +198,14 @@ def _german_continues(tokens: list[str], j: int, names: set[str], person: bool) 
 
 def _org_head(tok: str) -> bool:
     """A body's generic word that belongs to its name (`Universität X`, `Arbeitgeberverband X`)."""
-    return _is("de", "org_head", tok)
+    return is_cue("de", "org_head", tok)
 
 
 def _german_span(tokens: list[str], i: int, names: set[str]) -> tuple[int, int, Counter[str]]:
     """The name starting at tokens[i] as (start, end, kind votes); start == end for none."""
     n = len(tokens)
     if i + 1 < n and _place_adjective(tokens[i], names) and _capitalised(tokens[i + 1]) and (
-            _org_head(tokens[i + 1]) or _is("de", "org_tail", tokens[i + 1])):
+            _org_head(tokens[i + 1]) or is_cue("de", "org_tail", tokens[i + 1])):
         return i, i + 2, Counter(organisation=2)  # Ostermünder Rundschau
     head = _org_head(tokens[i]) and i + 1 < n and tokens[i + 1] in names
     if tokens[i] not in names and not head:
@@ -215,7 +215,7 @@ def _german_span(tokens: list[str], i: int, names: set[str]) -> tuple[int, int, 
     while j < n and _german_continues(tokens, j, names, person and j == i + 1):
         j += 1
     while head and start > 1 and _capitalised(tokens[start - 1]) and \
-            lexclass(tokens[start - 1]) == "ATTR" and not _is("de", "attributive", tokens[start - 1]):
+            lexclass(tokens[start - 1]) == "ATTR" and not is_cue("de", "attributive", tokens[start - 1]):
         start -= 1  # Kommunaler Arbeitgeberverband Nordmark
     votes = Counter(organisation=2) if head else Counter()
     while j - start > 2 and lexclass(tokens[start]) not in ("NE", "NE?", "ACR") \
@@ -240,7 +240,7 @@ def _german_mentions(article: int, tokens: list[str], names: set[str]) -> list[M
             out.append(Mention(expansion, article, Counter(organisation=2), expansion))
         if start == j:
             parts = tok.split("-")
-            if len(parts) > 1 and _capitalised(tok) and ACRONYM.fullmatch(parts[0]) and not _is("de", "skip", parts[0]):
+            if len(parts) > 1 and _capitalised(tok) and ACRONYM.fullmatch(parts[0]) and not is_cue("de", "skip", parts[0]):
                 out.append(Mention(parts[0], article, Counter(organisation=1), parts[0]))
             i += 1
             continue
@@ -259,11 +259,11 @@ def _name_votes(parts: list[str], lang: str) -> Counter[str]:
     last = parts[-1]
     if len(parts) == 1 and ACRONYM.fullmatch(last):
         votes["organisation"] += 2
-    if len(parts) > 1 and _is(lang, "org_tail", last):
+    if len(parts) > 1 and is_cue(lang, "org_tail", last):
         votes["organisation"] += 2
-    if _is(lang, "org_suffix", last):
+    if is_cue(lang, "org_suffix", last):
         votes["organisation"] += 2
-    if _is(lang, "place_suffix", last):
+    if is_cue(lang, "place_suffix", last):
         votes["place"] += 1
     if len(parts) > 1 and lang == "de" and not votes and lexclass(parts[0]) == "NE":
         votes["person"] += 1
@@ -295,7 +295,7 @@ def _generic_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
 
 def _generic_is_name(word: str, st: _Stats, lang: str) -> bool:
     """A name is written capitalised mid-sentence more often than in lowercase."""
-    if _is(lang, "skip", word):
+    if is_cue(lang, "skip", word):
         return False
     if ACRONYM.fullmatch(word):
         return True
@@ -310,9 +310,9 @@ def _inside_name(tokens: list[str], j: int, names: set[str], lang: str) -> bool:
     tok = tokens[j]
     if tok in _CONNECTORS:
         return j + 1 < len(tokens) and _inside_name(tokens, j + 1, names, lang)
-    if tok in names or _is(lang, "org_tail", tok) and tok[:1].isupper():
+    if tok in names or is_cue(lang, "org_tail", tok) and tok[:1].isupper():
         return True
-    return _capitalised(tok) and not _is(lang, "skip", tok) and not _abbreviation(tokens, j)
+    return _capitalised(tok) and not is_cue(lang, "skip", tok) and not _abbreviation(tokens, j)
 
 
 def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: str) -> list[Mention]:
@@ -326,9 +326,9 @@ def _generic_mentions(article: int, tokens: list[str], names: set[str], lang: st
         j = i + 1
         while j < n and _inside_name(tokens, j, names, lang):
             j += 1
-        while i > 1 and _capitalised(tokens[i - 1]) and not _is(lang, "skip", tokens[i - 1]):
+        while i > 1 and _capitalised(tokens[i - 1]) and not is_cue(lang, "skip", tokens[i - 1]):
             i -= 1  # City Hall: "city" alone is mostly written in lowercase
-        roles = [k for k in range(i, j - 1) if _is(lang, "person_before", tokens[k])]
+        roles = [k for k in range(i, j - 1) if is_cue(lang, "person_before", tokens[k])]
         start = roles[-1] + 1 if roles else i  # "Transportation Secretary Alan Whitcombe"
         parts = tokens[start:j]
         votes = _context_votes(tokens, start, j, lang) + _name_votes(parts, lang)

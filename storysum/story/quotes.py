@@ -247,7 +247,8 @@ def _fallback(previous: list[Found], people: People, text: str, start: int, befo
         return None  # embedded in a sentence of the writer's own: the speaker is not clear
     if previous and previous[-1].start >= paragraph_start and previous[-1].speaker:
         return previous[-1].speaker
-    return people.latest(start) if people.latest(paragraph_start) != people.latest(start) else None
+    latest = people.latest(start, person=True)
+    return latest if people.latest(paragraph_start, person=True) != latest else None
 
 
 def clean(inner: str) -> str:

@@ -16,12 +16,16 @@ import regex
 
 from storysum import resources
 from storysum.language import resources_for
+from storysum.story.entities import is_cue
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[,;:()!?\"„“”»«–—&]")
 _CLAUSE_END = set(",;:()!?\"„“”»«–—")
 _PARTICLES = {"von", "van", "de", "zu", "al", "bin", "ter", "ten", "da", "di", "del", "du", "la", "le", "dos"}
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 _JOINS = {"of", "for", "&", "and"}  # inside English organisation names
+_TWO_NAMES = regex.compile(r"\p{L}{2}\.\s|\s(?:and|und|et|y)\s")
+"""A capitalised run across a sentence end or two people: `Staff Academy. He`, `Donna Taylor and
+Belinda Durham` (an initial is no sentence end: `Robert F. Kennedy`)."""
 _AGE_NOUN = regex.compile(r"\d+-(?:jährige[rn]?|year-old)", regex.IGNORECASE)
 
 
@@ -324,6 +328,7 @@ class People:
     lex: Lexicon
     lang: str
     mentions: list[tuple[int, str, str]] = field(default_factory=list)  # offset, name, role
+    _persons: dict[str, bool] = field(default_factory=dict)  # is_person, per name
 
     def __post_init__(self) -> None:
         for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}", self.text):
@@ -337,12 +342,14 @@ class People:
     def add(self, offset: int, name: str) -> None:
         self.mentions.append((offset, name, ""))
 
-    def latest(self, offset: int, role: str = "", gender: str = "") -> str | None:
+    def latest(self, offset: int, role: str = "", gender: str = "", person: bool = False) -> str | None:
         """The most recent person before `offset` (with a matching role when one is given; not
-        one whose office says the other `gender`, "f" or "m", when that is given)."""
+        one whose office says the other `gender`, "f" or "m", when that is given; only names
+        the article shows to be a person's when `person` is set, see `is_person`)."""
         role = role.casefold()
         known = [(pos, name) for pos, name, r in self.mentions
-                 if (not role or r.casefold().endswith(role)) and not _other_gender(r, gender, self.lang)]
+                 if (not role or r.casefold().endswith(role)) and not _other_gender(r, gender, self.lang)
+                 and (not person or self.is_person(name, r))]
         found = [(pos, name) for pos, name in known if pos < offset]
         for name in {name for _pos, name in known}:  # a known person named again by surname alone
             surname = name.split()[-1]
@@ -352,6 +359,34 @@ class People:
             if last is not None:
                 found.append((last, name))
         return max(found)[1] if found else None
+
+    def is_person(self, name: str, role: str = "") -> bool:
+        """Whether `name` may be a person's, so that a pronoun may resolve to it. Not a place's
+        or a body's that looks like one: a word of the name says so (`Waatch River`,
+        `Hazelden Foundation`, `Hurricane Mitch`, `Los Angeles`; `resources/entity_cues.tsv`)
+        or the article writes it after a definite article (`the National Weather Service`,
+        `die Hafenbehörde Rostock`) — a person's name never takes one, unless an office or
+        title comes between (`the Rev. Jesse Jackson`). Nor a capitalised run that spans a
+        sentence end or joins two people (`Staff Academy. He`, `Donna Taylor and Belinda Durham`)."""
+        if _TWO_NAMES.search(name):
+            return False
+        if role:
+            return True
+        cached = self._persons.get(name)
+        if cached is None:
+            words = name.split()
+            cached = not (any(is_cue(self.lang, "not_person", w) for w in words)
+                          or is_cue(self.lang, "not_person_first", words[0])
+                          or self._after_article(name))
+            self._persons[name] = cached
+        return cached
+
+    def _after_article(self, name: str) -> bool:
+        for m in surname_pattern(name).finditer(self.text):
+            before = self.text[max(0, m.start() - 30):m.start()].split()
+            if before and before[-1].casefold() in self.lex.definite:
+                return True
+        return False
 
     def full_name(self, surname: str) -> str | None:
         """The fullest spelling of a one-word name in this article (`Mertens` → `Henrik Mertens`)."""
@@ -395,7 +430,8 @@ def resolve(speaker: Speaker | None, offset: int, people: People) -> str | None:
     if speaker is None:
         return None
     if speaker.kind == "pronoun":
-        return people.latest(offset, gender=_PRONOUN_GENDER.get((people.lang, speaker.text.casefold()), ""))
+        gender = _PRONOUN_GENDER.get((people.lang, speaker.text.casefold()), "")
+        return people.latest(offset, gender=gender, person=True)
     if speaker.kind == "role":
         return people.latest(offset, speaker.role) or people.latest(len(people.text), speaker.role) or speaker.text
     if speaker.kind == "description":
