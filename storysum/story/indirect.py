@@ -18,9 +18,8 @@ import regex
 from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
-from storysum.story.speakers import (
-    Lexicon, People, Speaker, after_clause, before_clause, lexicon, resolve, subject, tokens,
-)
+from storysum.story.people import People, resolve
+from storysum.story.speakers import Lexicon, Speaker, after_clause, before_clause, lexicon, subject, tokens
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
 _SAY = {"said", "says", "told", "tells", "added", "adds", "stated"}

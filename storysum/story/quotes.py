@@ -18,9 +18,8 @@ import regex
 
 from storysum.model import Cluster
 from storysum.story.model import Conflict, ConflictValue, Quote
-from storysum.story.speakers import (
-    People, Speaker, after_clause, before_clause, embedded, lexicon, parse, resolve, surname_pattern, tokens,
-)
+from storysum.story.people import People, resolve, surname_pattern
+from storysum.story.speakers import Speaker, after_clause, before_clause, embedded, lexicon, parse, tokens
 
 # Quotation marks, outer pairs first so that a quote inside a quote is not reported twice.
 _DOUBLE = [

@@ -3,29 +3,26 @@
 A reporting clause names a speaker in one of three ways: a name (`sagte Kreisbrandmeister Jörg
 Hansing`, `Smith said`), a pronoun (`sagte er`) or a role/description (`so die Ministerin`,
 `a spokesman said`, `eine 67-jährige Anwohnerin`). Pronouns and roles are resolved against the
-people named earlier in the same article, surnames are expanded to the fullest spelling seen,
-so every panel shows "Jörg Hansing" rather than "er". Word lists live in `resources/quotes.tsv`.
+people named earlier in the same article (`people.py`), surnames are expanded to the fullest
+spelling seen, so every panel shows "Jörg Hansing" rather than "er". Word lists live in
+`resources/quotes.tsv`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from storysum import resources
 from storysum.language import resources_for
-from storysum.story.entities import is_cue
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[,;:()!?\"„“”»«–—&]")
 _CLAUSE_END = set(",;:()!?\"„“”»«–—")
 _PARTICLES = {"von", "van", "de", "zu", "al", "bin", "ter", "ten", "da", "di", "del", "du", "la", "le", "dos"}
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 _JOINS = {"of", "for", "&", "and"}  # inside English organisation names
-_TWO_NAMES = regex.compile(r"\p{L}{2}\.\s|\s(?:and|und|et|y)\s")
-"""A capitalised run across a sentence end or two people: `Staff Academy. He`, `Donna Taylor and
-Belinda Durham` (an initial is no sentence end: `Robert F. Kennedy`)."""
 _AGE_NOUN = regex.compile(r"\d+-(?:jährige[rn]?|year-old)", regex.IGNORECASE)
 
 
@@ -55,7 +52,8 @@ class Lexicon:
     def is_role(self, word: str) -> bool:
         """Whether a capitalised word names an office or function rather than a person."""
         low = word.casefold().rstrip(",.")
-        return low in self.roles or any(low.endswith(s) for s in self.suffixes)
+        return (low in self.roles or f"{low}." in self.roles  # `Gov.`, `Sen.` are listed with their dot
+                or any(low.endswith(s) for s in self.suffixes))
 
     def is_title(self, word: str) -> bool:
         low = word.casefold()
@@ -128,18 +126,19 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     if lang != "de" and len(words) <= 4 and words[-1].islower() and words[-1].casefold() not in lex.stop \
             and _NAME_WORD.match(words[0]) and not any(_NAME_WORD.match(w) for w in words[1:]):
         return Speaker("description", " ".join(words), role=words[-1])  # `Honduran officials`
-    named = _named(words, lex, lang)
+    named = named_run(words, lex, lang)
     caps = next((k for k, w in enumerate(words[:4]) if _NAME_WORD.match(w)), None)
     if named is None and lang != "de" and caps:  # `council member Tomás Reyes`
-        named = _named(words[caps:], lex, lang)
+        named = named_run(words[caps:], lex, lang)
         return Speaker("name", named.text, named.role or words[caps - 1]) if named else None
     if named is None and lang != "de" and len(words) <= 3 and first not in lex.nonspeakers:
         return _description(words, lex, lang)  # bare plurals: `officials said`, `police said`
     return named
 
 
-def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
-    """A run of capitalised words: roles and titles in front, the name after the last role."""
+def named_run(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
+    """A run of capitalised words: roles and titles in front, the name after the last role
+    (also how `people.People` finds the people an article names)."""
     run: list[str] = []
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -168,7 +167,7 @@ def _named(words: list[str], lex: Lexicon, lang: str = "") -> Speaker | None:
 def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     """An unnamed speaker described by adjectives and a noun (`67-jährige Anwohnerin`)."""
     if lang != "de" and words and _NAME_WORD.match(words[0]):
-        return _named(words, lex, lang)  # `the Department of Public Works`
+        return named_run(words, lex, lang)  # `the Department of Public Works`
     kept: list[str] = []
     for i, w in enumerate(words):
         if w.casefold() in lex.stop or len(kept) >= 5:
@@ -178,7 +177,7 @@ def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
         if lang == "de" and w[:1].isupper() and nxt[:1].isupper() and w.endswith(_ADJECTIVE_ENDINGS):
             continue  # a capitalised adjective in a title ("Ärztliche Direktorin")
         if lang == "de" and w[:1].isupper():  # German: the noun ends the description ...
-            named = _named(words[i:], lex, lang)  # ... unless a name follows (die Ministerin Katrin Albers)
+            named = named_run(words[i:], lex, lang)  # ... unless a name follows (die Ministerin Katrin Albers)
             if named and named.kind == "name" and named.role:
                 return named
             break
@@ -207,7 +206,7 @@ def subject(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     if lang != "de" and 1 < k < len(words) and lead in lex.stop:
         return subject(words[: k - 1], lex, lang)  # `the hurricane center in Miami said`: not Miami
     if lang != "de" and 0 < k < len(words) and words[k - 1].islower() and lead not in lex.determiners:
-        named = _named(words[k:], lex, lang)  # `Houston accountant Kathy Montgomery said`
+        named = named_run(words[k:], lex, lang)  # `Houston accountant Kathy Montgomery said`
         if named and named.kind == "name":
             return Speaker("name", named.text, role=named.role or words[k - 1])
     found = parse(words, lex, lang)
@@ -244,7 +243,7 @@ def _appositive_name(rest: list[str], role: Speaker, lex: Lexicon, lang: str) ->
     """`betonte die Ärztliche Direktorin, Prof. Dr. Sevim Arslan`: the name in apposition."""
     if rest[:1] != [","]:
         return None
-    named = _named(rest[1:8], lex, lang)
+    named = named_run(rest[1:8], lex, lang)
     if named is None or named.kind != "name" or len(named.text.split()) < 2:
         return None
     return Speaker("name", named.text.rstrip("."), role=role.role)
@@ -266,7 +265,7 @@ def _apposition(words: list[str], all_words: list[str], lex: Lexicon, lang: str)
         return None
     after = rest[rest.index(",", 1) + 1:]
     if after[:1] and after[0] in lex.verbs:
-        named = _named(words, lex, lang)
+        named = named_run(words, lex, lang)
         return named if named and named.kind == "name" and len(words) <= 4 else None
     return None
 
@@ -281,7 +280,7 @@ def before_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     verbs = [i for i, w in enumerate(words) if w.casefold() in lex.verbs and w.casefold() != "so"]
     if not verbs:
         if stripped.endswith(":") and 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
-            return _named(words, lex, lang)
+            return named_run(words, lex, lang)
         return None
     return _around(words, verbs[-1], lex, lang)
 
@@ -303,139 +302,3 @@ def embedded(text: str, lex: Lexicon, lang: str) -> Speaker | None:
             if found:
                 return found
     return None
-
-
-def _plain_full_name(text: str, lang: str) -> bool:
-    """Two or three capitalised words, none a function word, no sentence end inside ("Harold
-    Pyne", not "Rathaus. Er" or "Nach Informationen")."""
-    words = text.split()
-    stops = resources_for(lang).stopwords | _calendar_words(lang)
-    return 2 <= len(words) <= 3 and not any(w.endswith(".") or w.casefold() in stops for w in words)
-
-
-def _calendar_words(lang: str) -> frozenset[str]:
-    """Weekday and month names: "said Sunday" never makes a Mr Sunday."""
-    from storysum.story.lexicon import mapping
-
-    return frozenset(w.casefold() for w in [*mapping("weekday", lang), *mapping("month", lang)])
-
-
-@dataclass
-class People:
-    """The people named in one article, by position, to resolve pronouns, roles and surnames."""
-
-    text: str
-    lex: Lexicon
-    lang: str
-    mentions: list[tuple[int, str, str]] = field(default_factory=list)  # offset, name, role
-    _persons: dict[str, bool] = field(default_factory=dict)  # is_person, per name
-
-    def __post_init__(self) -> None:
-        for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}", self.text):
-            words = m.group(0).split()
-            named = _named(words, self.lex)
-            if named and named.kind == "name" and named.role and named.role in words[:-1]:
-                self.mentions.append((m.start(), named.text, named.role))
-            elif named and named.kind == "name" and _plain_full_name(named.text, self.lang):
-                self.mentions.append((m.start(), named.text, ""))  # a full name without a role
-
-    def add(self, offset: int, name: str) -> None:
-        self.mentions.append((offset, name, ""))
-
-    def latest(self, offset: int, role: str = "", gender: str = "", person: bool = False) -> str | None:
-        """The most recent person before `offset` (with a matching role when one is given; not
-        one whose office says the other `gender`, "f" or "m", when that is given; only names
-        the article shows to be a person's when `person` is set, see `is_person`)."""
-        role = role.casefold()
-        known = [(pos, name) for pos, name, r in self.mentions
-                 if (not role or r.casefold().endswith(role)) and not _other_gender(r, gender, self.lang)
-                 and (not person or self.is_person(name, r))]
-        found = [(pos, name) for pos, name in known if pos < offset]
-        for name in {name for _pos, name in known}:  # a known person named again by surname alone
-            surname = name.split()[-1]
-            last = None
-            for m in surname_pattern(surname).finditer(self.text, endpos=offset):
-                last = m.start()
-            if last is not None:
-                found.append((last, name))
-        return max(found)[1] if found else None
-
-    def is_person(self, name: str, role: str = "") -> bool:
-        """Whether `name` may be a person's, so that a pronoun may resolve to it. Not a place's
-        or a body's that looks like one: a word of the name says so (`Waatch River`,
-        `Hazelden Foundation`, `Hurricane Mitch`, `Los Angeles`; `resources/entity_cues.tsv`)
-        or the article writes it after a definite article (`the National Weather Service`,
-        `die Hafenbehörde Rostock`) — a person's name never takes one, unless an office or
-        title comes between (`the Rev. Jesse Jackson`). Nor a capitalised run that spans a
-        sentence end or joins two people (`Staff Academy. He`, `Donna Taylor and Belinda Durham`)."""
-        if _TWO_NAMES.search(name):
-            return False
-        if role:
-            return True
-        cached = self._persons.get(name)
-        if cached is None:
-            words = name.split()
-            cached = not (any(is_cue(self.lang, "not_person", w) for w in words)
-                          or is_cue(self.lang, "not_person_first", words[0])
-                          or self._after_article(name))
-            self._persons[name] = cached
-        return cached
-
-    def _after_article(self, name: str) -> bool:
-        for m in surname_pattern(name).finditer(self.text):
-            before = self.text[max(0, m.start() - 30):m.start()].split()
-            if before and before[-1].casefold() in self.lex.definite:
-                return True
-        return False
-
-    def full_name(self, surname: str) -> str | None:
-        """The fullest spelling of a one-word name in this article (`Mertens` → `Henrik Mertens`)."""
-        best = None
-        pattern = r"((?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){1,2})" + regex.escape(surname) + r"\b"
-        stops = resources_for(self.lang).stopwords
-        for m in regex.finditer(pattern, self.text):
-            prefix = m.group(1).split()
-            kept: list[str] = []
-            for w in reversed(prefix):
-                if self.lex.is_role(w) or self.lex.is_title(w) or w.casefold() in stops:
-                    break
-                kept.insert(0, w)
-            if kept and (best is None or len(kept) > len(best.split()) - 1):
-                best = " ".join(kept + [surname])
-        return best
-
-
-@lru_cache(maxsize=4096)
-def surname_pattern(surname: str) -> regex.Pattern:
-    """The surname as a whole word (`Albers`, not the start of `Albersdorf`)."""
-    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(surname)}(?![\p{{L}}])")
-
-
-_PRONOUN_GENDER = {("de", "er"): "m", ("de", "sie"): "f"}
-
-
-def _other_gender(office: str, gender: str, lang: str) -> bool:
-    """Whether a German office names the other gender than the pronoun's: `Ministerin`,
-    `Sprecherin` are women, `Minister`, `Kreisbrandmeister` men; an adjectival office
-    (`Vorsitzende`, `Abgeordnete`), a name without an office, and other languages could be
-    anyone."""
-    office = office.casefold()
-    if not gender or not office or lang != "de" or office.endswith("e"):
-        return False
-    return ("f" if office.endswith("in") else "m") != gender
-
-
-def resolve(speaker: Speaker | None, offset: int, people: People) -> str | None:
-    """The speaker as shown: a full name when one is known, else a short description."""
-    if speaker is None:
-        return None
-    if speaker.kind == "pronoun":
-        gender = _PRONOUN_GENDER.get((people.lang, speaker.text.casefold()), "")
-        return people.latest(offset, gender=gender, person=True)
-    if speaker.kind == "role":
-        return people.latest(offset, speaker.role) or people.latest(len(people.text), speaker.role) or speaker.text
-    if speaker.kind == "description":
-        return speaker.text
-    if " " not in speaker.text:
-        return people.full_name(speaker.text) or speaker.text
-    return speaker.text

@@ -1,0 +1,195 @@
+"""Who is who in one article: the people it names, in order, to resolve pronouns, offices and
+surnames in reporting clauses (`speakers.py` parses the clauses; this module answers "who is
+`er`, `the governor`, `Adler` here?").
+
+A pronoun resolves to the subject of the last sentence before it that names a person — not to
+the last capitalised run, which in news copy is as often a place or a body ("Los Angeles", "the
+National Weather Service") or a name in a relative clause. Measured on DUC news: docs/STORY.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from storysum.language import resources_for
+from storysum.story.entities import is_cue
+from storysum.story.speakers import Lexicon, Speaker, named_run
+
+_TWO_NAMES = regex.compile(r"\p{L}{2}\.\s|\s(?:and|und|et|y)\s")
+"""A capitalised run across a sentence end or two people: `Staff Academy. He`, `Donna Taylor and
+Belinda Durham` (an initial is no sentence end: `Robert F. Kennedy`)."""
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_SENTENCE_END = regex.compile(r"(?P<token>[\p{L}\p{N}]+)[.!?][\"”’»“']?\s+|\n")
+_WORD_RE = regex.compile(r"\s*[\"„“»«]?(\p{L}+)")
+
+
+def _plain_full_name(text: str, lang: str) -> bool:
+    """Two or three capitalised words (and middle initials), none a function word, no sentence
+    end inside ("Harold Pyne", "George W. Bush", not "Rathaus. Er" or "Nach Informationen")."""
+    words = [w for i, w in enumerate(text.split()) if not (0 < i < len(text.split()) - 1 and _INITIAL.fullmatch(w))]
+    stops = resources_for(lang).stopwords | _calendar_words(lang)
+    return 2 <= len(words) <= 3 and not any(w.endswith(".") or w.casefold() in stops for w in words)
+
+
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Weekday and month names: "said Sunday" never makes a Mr Sunday."""
+    from storysum.story.lexicon import mapping
+
+    return frozenset(w.casefold() for w in [*mapping("weekday", lang), *mapping("month", lang)])
+
+
+@dataclass
+class People:
+    """The people named in one article, by position, to resolve pronouns, roles and surnames."""
+
+    text: str
+    lex: Lexicon
+    lang: str
+    mentions: list[tuple[int, str, str]] = field(default_factory=list)  # offset, name, role
+    _persons: dict[tuple[str, bool], bool] = field(default_factory=dict)  # is_person per name, role
+
+    def __post_init__(self) -> None:
+        for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}", self.text):
+            words = m.group(0).split()
+            named = named_run(words, self.lex)
+            if named and named.kind == "name" and named.role and named.role in words[:-1]:
+                self.mentions.append((m.start(), named.text, named.role))
+            elif named and named.kind == "name" and _plain_full_name(named.text, self.lang):
+                self.mentions.append((m.start(), named.text, ""))  # a full name without a role
+
+    def add(self, offset: int, name: str) -> None:
+        self.mentions.append((offset, name, ""))
+
+    def latest(self, offset: int, role: str = "", gender: str = "", person: bool = False) -> str | None:
+        """The most recent person before `offset` (with a matching role when one is given; not
+        one whose office says the other `gender`, "f" or "m", when that is given; only names
+        the article shows to be a person's when `person` is set, see `is_person`)."""
+        role = role.casefold()
+        known = [(pos, name) for pos, name, r in self.mentions
+                 if (not role or r.casefold().endswith(role)) and not _other_gender(r, gender, self.lang)
+                 and (not person or self.is_person(name, r))]
+        found = [(pos, name) for pos, name in known if pos < offset]
+        for name in {name for _pos, name in known}:  # a known person named again by surname alone
+            surname = name.split()[-1]
+            last = None
+            for m in surname_pattern(surname).finditer(self.text, endpos=offset):
+                last = m.start()
+            if last is not None:
+                found.append((last, name))
+        if not found:
+            return None
+        return self._subject(found, offset) if person else max(found)[1]
+
+    def _subject(self, found: list[tuple[int, str]], offset: int) -> str:
+        """The person a pronoun most likely means: the first one named in the last sentence
+        before `offset` that names someone — its subject, as a rule (`Saqib, who heads the
+        inquiry into bin Laden, says …` → Saqib) — after a fronted clause (`When President
+        Clinton asked …, Rep. Rick Lazio acknowledged …` → Lazio) and not in a possessive
+        (`Faulder's lawyer, Sandra Babcock, …` → Babcock)."""
+        start = self._sentence_start(max(found)[0])
+        in_sentence = sorted(f for f in found if f[0] >= start)
+        first = _WORD_RE.match(self.text, start)
+        if first and first.group(1).casefold() in self.lex.openers:
+            comma = self.text.find(",", start, offset)
+            in_sentence = [f for f in in_sentence if f[0] > comma] or in_sentence
+        in_sentence = [f for f in in_sentence if not self._possessive(*f)] or in_sentence
+        return in_sentence[0][1]
+
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence around `position` starts (a dot after an initial or a title such
+        as `Gov.` or `Dr.` ends no sentence)."""
+        start = 0
+        for m in _SENTENCE_END.finditer(self.text, 0, position):
+            token = m.group("token")
+            if token is None or (len(token) > 1 and not self.lex.is_title(token) and not self.lex.is_role(token)):
+                start = m.end()  # a paragraph break, or a dot after a word
+        return start
+
+    def _possessive(self, position: int, name: str) -> bool:
+        if name.endswith(("'s", "’s")):
+            return True
+        m = surname_pattern(name.split()[-1]).search(self.text, position)
+        return bool(m) and self.text[m.end():m.end() + 2] in ("'s", "’s")
+
+    def is_person(self, name: str, role: str = "") -> bool:
+        """Whether `name` may be a person's, so that a pronoun may resolve to it. Not a place's
+        or a body's that looks like one: a word of the name says so (`Waatch River`,
+        `Hazelden Foundation`, `Hurricane Mitch`, `Los Angeles`; `resources/entity_cues.tsv`)
+        or, for a name without an office before it, the article writes it after a definite
+        article (`the National Weather Service`, `die Hafenbehörde Rostock`) — a person's name
+        never takes one (`der Bürgermeister Jan Hollmann`: the office comes between). An office
+        word inside a body's name does not make it a person (`Massachusetts General Hospital`,
+        `Interior Ministry`). Nor a capitalised run that spans a
+        sentence end or joins two people (`Staff Academy. He`, `Donna Taylor and Belinda Durham`)."""
+        key = (name, bool(role))
+        cached = self._persons.get(key)
+        if cached is None:
+            words = name.split()
+            cached = not (_TWO_NAMES.search(name)
+                          or any(is_cue(self.lang, "not_person", w) for w in words)
+                          or is_cue(self.lang, "not_person_first", words[0])
+                          or (not role and self._after_article(name)))
+            self._persons[key] = cached
+        return cached
+
+    def _after_article(self, name: str) -> bool:
+        for m in surname_pattern(name).finditer(self.text):
+            before = self.text[max(0, m.start() - 30):m.start()].split()
+            if before and before[-1].casefold() in self.lex.definite:
+                return True
+        return False
+
+    def full_name(self, surname: str) -> str | None:
+        """The fullest spelling of a one-word name in this article (`Mertens` → `Henrik Mertens`)."""
+        best = None
+        pattern = r"((?:[\p{Lu}][\p{L}\p{M}'’-]*\s+){1,2})" + regex.escape(surname) + r"\b"
+        stops = resources_for(self.lang).stopwords
+        for m in regex.finditer(pattern, self.text):
+            prefix = m.group(1).split()
+            kept: list[str] = []
+            for w in reversed(prefix):
+                if self.lex.is_role(w) or self.lex.is_title(w) or w.casefold() in stops:
+                    break
+                kept.insert(0, w)
+            if kept and (best is None or len(kept) > len(best.split()) - 1):
+                best = " ".join(kept + [surname])
+        return best
+
+
+@lru_cache(maxsize=4096)
+def surname_pattern(surname: str) -> regex.Pattern:
+    """The surname as a whole word (`Albers`, not the start of `Albersdorf`)."""
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(surname)}(?![\p{{L}}])")
+
+
+_PRONOUN_GENDER = {("de", "er"): "m", ("de", "sie"): "f"}
+
+
+def _other_gender(office: str, gender: str, lang: str) -> bool:
+    """Whether a German office names the other gender than the pronoun's: `Ministerin`,
+    `Sprecherin` are women, `Minister`, `Kreisbrandmeister` men; an adjectival office
+    (`Vorsitzende`, `Abgeordnete`), a name without an office, and other languages could be
+    anyone."""
+    office = office.casefold()
+    if not gender or not office or lang != "de" or office.endswith("e"):
+        return False
+    return ("f" if office.endswith("in") else "m") != gender
+
+
+def resolve(speaker: Speaker | None, offset: int, people: People) -> str | None:
+    """The speaker as shown: a full name when one is known, else a short description."""
+    if speaker is None:
+        return None
+    if speaker.kind == "pronoun":
+        gender = _PRONOUN_GENDER.get((people.lang, speaker.text.casefold()), "")
+        return people.latest(offset, gender=gender, person=True)
+    if speaker.kind == "role":
+        return people.latest(offset, speaker.role) or people.latest(len(people.text), speaker.role) or speaker.text
+    if speaker.kind == "description":
+        return speaker.text
+    if " " not in speaker.text:
+        return people.full_name(speaker.text) or speaker.text
+    return speaker.text
