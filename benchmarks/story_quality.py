@@ -2,6 +2,7 @@
 
     python benchmarks/story_quality.py                      # the bundled examples (development data)
     python benchmarks/story_quality.py --heldout            # tests/data/story_heldout (held-out data)
+    python benchmarks/story_quality.py --dir tests/data/story_heldout3   # any folder with a gold/ subfolder
 
 Prints a Markdown table (cluster × panel: P / R, found / gold), the speaker accuracy of the
 quotes found, and the event line check. The same scoring is asserted in tests/test_story_gold.py.
@@ -24,7 +25,10 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="score the held-out clusters")
-    base = ROOT / "tests" / "data" / "story_heldout" if parser.parse_args().heldout else ROOT / "examples"
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="a folder of clusters with a gold/ subfolder (tests/data/story_heldout3)")
+    args = parser.parse_args()
+    base = args.dir or (ROOT / "tests" / "data" / "story_heldout" if args.heldout else ROOT / "examples")
     print("| cluster | " + " | ".join(PANELS) + " | speakers | event line |")
     print("|---|" + "---|" * (len(PANELS) + 2))
     for path in sorted((base / "gold").glob("*.json")):

@@ -186,6 +186,14 @@ def test_same_words_in_two_outlets_merge() -> None:
     ("Polizeisprecher Jan Ott sagte, es gebe keine Hinweise auf eine Straftat.", "Straftat", "Jan Ott"),
     ("Der Schaden sei noch nicht absehbar, teilte die Stadtverwaltung mit.", "Schaden", "Stadtverwaltung"),
     ("Am Morgen meldete die Feuerwehr, der Brand sei gelöscht.", "gelöscht", "Feuerwehr"),
+    # a phrase names the source, the statement stays in the indicative
+    ("Die Notaufnahme bleibt bis Freitag geschlossen, wie ein Kliniksprecher einräumte.", "Notaufnahme",
+     "Kliniksprecher"),
+    ("Nach Angaben der Polizei haben die Täter eine Lösegeldforderung hinterlassen.", "Lösegeldforderung",
+     "Polizei"),
+    ("Der Feuerwehr zufolge war das Feuer gegen Mitternacht im Lager ausgebrochen.", "Mitternacht", "Feuerwehr"),
+    ("Bis zur Reparatur könnten nach Einschätzung von IT-Leiter Marco Wendt drei Wochen vergehen.",
+     "drei Wochen", "Marco Wendt"),
 ])
 def test_german_indirect_speech(text: str, keyword: str, speaker: str) -> None:
     found = indirect_of(text)
@@ -202,6 +210,25 @@ def test_indicative_narration_is_not_indirect_speech() -> None:
     text = ("Der Hafen hatte seinen Umsatz im vergangenen Jahr gesteigert. Die große Halle brannte. "
             "Die Ministerin sagte dem Betrieb Hilfe zu.")
     assert indirect_of(text) == []
+
+
+def test_an_outlets_own_reporting_is_no_reported_speech() -> None:
+    """`Nach Informationen des Kuriers …` is the outlet's claim (an exclusive), not someone's
+    statement."""
+    assert indirect_of("Nach Informationen des Weser-Kuriers war die Sprinkleranlage seit Wochen abgeschaltet.") == []
+
+
+@pytest.mark.parametrize("text, keyword, speaker", [
+    ("Whitlow, who supervised the count, said most of the change came from Ward 6.", "Ward 6", "Whitlow"),
+    ("Pyne, who watched from the gallery, repeated that he would wait for the final tally.", "final tally", "Pyne"),
+    ("Achterberg did not attend the count; her campaign said she was spending the day with her family.",
+     "family", "campaign"),
+    ("\"I accept their decision,\" Mayor Harold Pyne wrote, adding that he would help his successor with "
+     "the transition.", "transition", "Harold Pyne"),
+])
+def test_english_reported_speech_forms(text: str, keyword: str, speaker: str) -> None:
+    found = indirect_of(text, "en")
+    assert any(keyword in statement and speaker in (who or "") for statement, who in found), found
 
 
 def test_english_reported_speech() -> None:

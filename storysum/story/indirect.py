@@ -2,10 +2,12 @@
 
 German marks reported speech by mood: `X sagte, es gebe keine Hinweise`, `…, teilte die
 Stadtverwaltung mit`, and sentences in Konjunktiv right after a quote or a reporting clause
-continue the same speaker (`Das sei gelungen.`). English has no mood to lean on, so only the
-explicit forms count there: `X said that …` and `…, X said.` Precision matters more than recall:
-a sentence needs both a reporting clause (or a quote/report just before it in the same
-paragraph) and, in German, a verb in Konjunktiv.
+continue the same speaker (`Das sei gelungen.`); a phrase that names the source carries an
+indicative statement too (`Nach Angaben der Polizei …`, `…, wie ein Sprecher mitteilte`).
+English has no mood to lean on, so only the explicit forms count there: `X said that …`,
+`…, X said.` and `…," he wrote, adding that …`. Precision matters more than recall: a sentence
+needs a reporting clause or an attribution phrase (or a quote/report just before it in the same
+paragraph) and, in German after a plain reporting clause, a verb in Konjunktiv.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
 from storysum.story.people import People, resolve
-from storysum.story.speakers import Lexicon, Speaker, after_clause, before_clause, lexicon, subject, tokens
+from storysum.story.speakers import (
+    Lexicon, Speaker, after_clause, before_clause, lexicon, parse, subject, tokens,
+)
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
 _SAY = {"said", "says", "told", "tells", "added", "adds", "stated"}
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
 _MIN_CONTENT = 4  # words a reported statement needs
+_ADDING = regex.compile(r"[\"”“»«],?\s+[^\"”“„»«]*?,\s+adding\s+that\s+(?P<content>[^\"”“„»«]+)$")
+"""`"…," he wrote, adding that he would help …`: a report after the quote, by its speaker."""
 
 
 def extract_indirect(cluster: Cluster, quoted: list[Found] | None = None) -> list[Quote]:
@@ -68,6 +74,9 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
             chain = _Chain(quoted[s.index].speaker, s.paragraph, None)
             if chain.speaker:
                 people.add(offset, chain.speaker)
+                adding = _ADDING.search(s.text)
+                if adding and word_count(adding.group("content")) >= _MIN_CONTENT:
+                    out.append(Found(a_index, offset, cursor, _sentence(adding.group("content")), chain.speaker, [s.index]))
             continue
         report = explicit(s.text, lex, lang)
         name = resolve(report[0], offset, people) if report else None
@@ -92,7 +101,12 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
 def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
     """(speaker, statement) of a sentence with a reporting clause, None otherwise."""
     if lang == "en":
-        found = _english_report(text, lex)
+        for clause in reversed(text.split("; ")):  # `…; her campaign said she was …`
+            found = _english_report(clause, lex)
+            if found:
+                return found
+    if lang == "de":
+        found = _german_attribution(text, lex)
         if found:
             return found
     for m in regex.finditer(r",\s+", text):
@@ -109,6 +123,44 @@ def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
     return None
 
 
+_WIE = regex.compile(r"^(?P<head>.+?),\s+wie\s+(?P<who>[^,;:]{2,80}?)\s+(?P<verb>\p{Ll}+)\s*[.!]?$")
+"""`…, wie ein Kliniksprecher einräumte.`: an indicative statement attributed after it."""
+_SOURCE = regex.compile(
+    r"(?<![\p{L}])(?i:nach\s+(?:angaben|einschätzung|auskunft|darstellung|worten)|laut)"
+    r"\s+(?:(?i:von|vom)\s+)?(?P<who>(?:(?i:der|des|dem|den|eines|einer|einem)\s+)?"
+    r"(?:[\p{Lu}][\p{L}\p{M}.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}-]*)")
+"""`Nach Angaben der Polizei …`, `nach Einschätzung von IT-Leiter Marco Wendtland …`, `Laut X …`
+(not `nach Informationen des Kuriers`: that is an outlet's own reporting, `claims.py`)."""
+_ZUFOLGE = regex.compile(r"(?P<who>(?:(?i:der|des|dem|den)\s+)?(?:[\p{Lu}][\p{L}\p{M}.-]*\s+){1,3})zufolge(?![\p{L}])")
+"""`Der Polizei zufolge …`."""
+
+
+def _german_attribution(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
+    """German statements whose source is named by a phrase, not by a reporting clause with a
+    Konjunktiv: `…, wie die Polizei mitteilte.`, `Nach Angaben der Feuerwehr …`, `Laut X …`,
+    `Der Polizei zufolge …` — the indicative is the norm there, the phrase is the attribution."""
+    m = _WIE.match(text.strip())
+    if m and _reporting_verb(m.group("verb"), lex) and word_count(m.group("head")) >= _MIN_CONTENT:
+        speaker = parse(tokens(m.group("who")), lex, "de")
+        if speaker is not None and speaker.kind != "pronoun":
+            return speaker, _sentence(m.group("head"))
+    for pattern in (_SOURCE, _ZUFOLGE):
+        m = pattern.search(text)
+        if m and word_count(text) - word_count(m.group(0)) >= _MIN_CONTENT:
+            words = [w for w in tokens(m.group("who")) if w.casefold() not in lex.verbs]
+            speaker = parse(words, lex, "de") if words else None
+            if speaker is not None and speaker.kind != "pronoun":
+                return speaker, text.strip()
+    return None
+
+
+def _reporting_verb(word: str, lex: Lexicon) -> bool:
+    """A reporting verb, also with its particle joined as in a subordinate clause
+    (`mitteilte` = mit + teilte, `einräumte`, `ankündigte`)."""
+    low = word.casefold()
+    return low in lex.verbs or any(low.startswith(p) and low[len(p):] in lex.verbs for p in lex.particles)
+
+
 @lru_cache(maxsize=8)
 def _english_report_pattern(verb_list: tuple[str, ...]) -> regex.Pattern:
     verbs = "|".join(sorted((regex.escape(v) for v in verb_list), key=len, reverse=True))
@@ -123,13 +175,17 @@ def _english_report_pattern(verb_list: tuple[str, ...]) -> regex.Pattern:
 def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     """`Mayor X said on Monday (that) …`, `Y told reporters the state would pay …`: a speaker,
     the first reporting verb of the sentence, optional object and time, then the statement."""
-    m = _english_report_pattern(tuple(lex.verbs)).match(text.strip())
-    if not m or word_count(m.group("content")) < _MIN_CONTENT or not _plain_subject(m.group("subj"), lex):
+    text = text.strip()
+    m = _english_report_pattern(tuple(lex.verbs)).match(text)
+    if not m or word_count(m.group("content")) < _MIN_CONTENT:
         return None
-    that = regex.search(r"\bthat\s+\S+$", text[: m.start("content") + 1 + len(m.group("content").split()[0])])
+    subj = _RELATIVE.sub("", m.group("subj"))  # `Whitlow, who supervised the count, said`
+    if not _plain_subject(subj, lex):
+        return None
+    that = regex.search(r"\bthat\s+\S+$", text[: m.start("content") + len(m.group("content").split()[0])])
     if not that and (m.group("verb").casefold() not in _SAY or m.group("content").startswith("to ")):
         return None  # without `that`, only `said`-like verbs: `asked X to …` is no statement
-    subj = regex.sub(r",\s*\d+\s*,?", "", m.group("subj"))  # `The mayor, 51, said`
+    subj = regex.sub(r",\s*\d+\s*,?", "", subj)  # `The mayor, 51, said`
     abbreviation = regex.search(r"\((\p{Lu}{2,6})\)", subj)
     subj = regex.sub(r"\s*\([^)]*\)", "", subj)
     speaker = subject(tokens(subj), lex, "en")
@@ -138,6 +194,9 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     if abbreviation and speaker.kind == "name":  # `Haverly Regional Transit (HRT) says`
         speaker = Speaker("name", f"{speaker.text} ({abbreviation.group(1)})", speaker.role)
     return speaker, _sentence(m.group("content"))
+
+
+_RELATIVE = regex.compile(r",\s+(?:who|which)\s[^,]+,?$")
 
 
 def _plain_subject(subj: str, lex: Lexicon) -> bool:
