@@ -1,10 +1,11 @@
 """Which sentences may enter a summary at all, and why the others may not.
 
 A summary sentence must stand on its own: complete, not a fragment of a quote, not a pointer
-to a video, not a 300-word run-on, not opening with a word that points back to the sentence
-before it ("He bought the plant in March.", "Außerdem …"): out of its article nobody knows who
-"he" is. A quotation that opens so („Es war ein schwarzer Tag“, sagte …) is only demoted: its
-speaker is named after it. Every method selects only among candidates; all sentences
+to a video, not a 300-word run-on, not opening with a pronoun or connective that points back
+to the sentence before it ("He bought the plant in March.", "Außerdem …"): out of its article
+nobody knows who "he" is. What points back only sometimes is demoted instead: a quotation that
+opens so („Es war ein schwarzer Tag“, sagte …), an expletive or a demonstrative phrase
+(`Es gab zwei Verletzte`, `This week, the council …`). Every method selects only among candidates; all sentences
 still count for the statistics (term weights, support).
 """
 
@@ -14,10 +15,13 @@ import numpy as np
 import regex
 
 from storysum.clean import is_unsummarizable
-from storysum.language import is_dangling
+from storysum.language import WORD, is_dangling
 from storysum.model import Cluster
 
 DANGLING_PRIOR = 0.5
+POINTS_BACK = "opens with a reference to an earlier sentence"
+_SOFT_OPENERS = frozenset("es it this these those that dies diese dieser dieses diesem diesen ce cette ces "
+                          "cela ceci esto esta este estos estas".split())
 QUESTION_PRIOR = 0.6
 OTHER_LANGUAGE_PRIOR = 0.5
 MIN_WORDS = 5
@@ -45,14 +49,25 @@ def select_candidates(cluster: Cluster, max_words: int = MAX_WORDS,
         if reason:
             mask[i] = False
             rejected[i] = reason
+    if not mask.any():  # every sentence points back: better those than no summary
+        for i, reason in list(rejected.items()):
+            if reason == POINTS_BACK:
+                mask[i] = True
+                del rejected[i]
     if not mask.any() and cluster.sentences:
         # Better a long or unpunctuated sentence than no summary: fall back to every sentence
-        # that has letters in it.
+        # that has letters in it (in the output language when it has any).
         for i, sentence in enumerate(cluster.sentences):
-            if _LETTERS.search(sentence.text):
+            if _LETTERS.search(sentence.text) and (not only_lang or sentence.lang == only_lang):
                 mask[i] = True
                 rejected.pop(i, None)
     return mask, rejected
+
+
+def points_back_only(text: str, lang: str, max_words: int = MAX_WORDS) -> bool:
+    """Whether pointing back is the only reason a sentence is no candidate (the event line
+    still reads `Ein Großbrand … . Er brach gegen Mitternacht aus.` as a pair)."""
+    return _rejection(text, lang, max_words) == POINTS_BACK
 
 
 def quality_prior(cluster: Cluster) -> np.ndarray:
@@ -84,6 +99,14 @@ def _rejection(text: str, lang: str, max_words: int) -> str | None:
         return "refers to a video, photo or link"
     if _UPPER.search(text) and not _LOWER.search(text):
         return "all capitals (a headline or label)"
-    if is_dangling(text, lang) and not text.lstrip().startswith(_OPENING_QUOTE):
-        return "opens with a reference to an earlier sentence"
+    if is_dangling(text, lang) and not text.lstrip().startswith(_OPENING_QUOTE) and not _soft_opener(text):
+        return POINTS_BACK
     return None
+
+
+def _soft_opener(text: str) -> bool:
+    """`Es gab zwei Verletzte`, `This week, the council …`, `Diese Woche …`, `Those killed
+    included …`: an expletive or a demonstrative that opens its own phrase points back only
+    sometimes; such sentences stay candidates (demoted by the quality prior)."""
+    first = WORD.match(text.lstrip("„“\"»«‚‘'(– -").casefold())
+    return bool(first) and first.group(0) in _SOFT_OPENERS

@@ -125,4 +125,6 @@ def is_dangling(sentence: str, lang: str) -> bool:
     if any(lowered.startswith(p) for p in res.dangling_phrases) or _ANAPHORIC_AGE.match(lowered):
         return True
     first = WORD.match(lowered)
+    if first and lowered[first.end():first.end() + 1] == "-":
+        return False  # `Then-President Bill Clinton …`, `Dies-und-das`: a compound
     return bool(first) and first.group(0) in res.dangling

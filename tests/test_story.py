@@ -170,3 +170,21 @@ def test_an_outlet_giving_another_figure_is_not_counted_as_support(tmp_path):
             assert "b" not in outlets, item
         if "6 million" in text:
             assert not {"a", "c"} & set(outlets), item
+
+
+def test_event_line_keeps_a_short_lead_with_the_sentence_that_continues_it():
+    """`Ein Großbrand hat eine Lagerhalle zerstört. Er brach gegen Mitternacht … aus`: the second
+    sentence is no summary candidate on its own (it points back), but read after its lead it is
+    the event line's where and when."""
+    from storysum import Article
+    from storysum.model import Cluster
+    from storysum.story.build import build_story
+
+    articles = [
+        Article(id="a", source="a", text="Ein Großbrand hat eine Lagerhalle zerstört. Er brach gegen Mitternacht im "
+                "Rostocker Hafen aus, 120 Einsatzkräfte der Feuerwehr waren vor Ort.\n\nDie Polizei ermittelt."),
+        Article(id="b", source="b", text="Ein Brand hat eine Lagerhalle zerstört. Er brach gegen Mitternacht im "
+                "Rostocker Hafen aus, 120 Einsatzkräfte waren im Einsatz.\n\nDie Polizei ermittelt wegen Brandstiftung."),
+    ]
+    event = build_story(Cluster(id="x", articles=articles)).to_dict()["event"]
+    assert "Rostocker Hafen" in event["text"] and event["text"].startswith("Ein ")

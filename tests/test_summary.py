@@ -418,3 +418,31 @@ def test_the_headlines_steer_the_summary_to_what_the_articles_are_about():
 
     assert "Stadtrat" in first_sentence(None)
     assert "Fähre nach Helgoland" in first_sentence("Fähre nach Helgoland fällt aus")
+
+
+@pytest.mark.parametrize("text, candidate", [
+    ("Es gab zwei Verletzte bei dem Brand im Hafen von Rostock.", True),  # an expletive
+    ("This week, the council voted to close the bridge for repairs.", True),  # a demonstrative phrase
+    ("Then-President Bill Clinton signed the law in 1996 in Washington.", True),  # a compound
+    ("He bought the plant in March for five million dollars.", False),
+    ("Außerdem brannte die Kühlhalle am Nordkai völlig aus.", False),
+])
+def test_which_openers_point_back(text, candidate):
+    from storysum.candidates import points_back_only, select_candidates
+    from storysum.pipeline import prepare
+
+    lang = "de" if "Hafen" in text or "Kühlhalle" in text else "en"
+    cluster = prepare(Cluster(id="x", articles=[Article(id="a", text=text + " Die Feuerwehr war mit "
+                                                        "hundert Kräften im Einsatz am Hafen.", lang=lang)]))
+    mask, _rejected = select_candidates(cluster)
+    assert bool(mask[0]) is candidate
+    assert points_back_only(text, lang) is not candidate
+
+
+def test_only_sentences_that_point_back_still_give_a_summary_in_the_asked_language():
+    articles = [Article(id="de", lang="de", text="Er brach gegen Mitternacht in der Lagerhalle aus. "
+                        "Sie wurden ins Krankenhaus gebracht, sagte die Polizei."),
+                Article(id="en", lang="en", text="He bought the plant in March for five million dollars. "
+                        "The plant burned down last night after a long fire.")]
+    summary = summarize_cluster(Cluster(id="x", articles=articles), Budget(words=60), lang_out="de")
+    assert summary.sentences and all(s.lang == "de" for s in summary.sentences)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import regex
 
+from storysum.candidates import points_back_only
 from storysum.language import is_dangling
 from storysum.methods.coverage import Coverage
 from storysum.model import Cluster
@@ -59,7 +60,8 @@ def _passages(cluster: Cluster, features: Features):
         yield (i,)
         j = i + 1
         if (j < len(sentences) and sentences[j].article == sentence.article
-                and features.candidates[j] and features.words[i] < MIN_WORDS):
+                and (features.candidates[j] or points_back_only(sentences[j].text, sentences[j].lang))
+                and features.words[i] < MIN_WORDS):
             yield (i, j)
 
 

@@ -20,6 +20,7 @@ import regex
 from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
+from storysum.story.entities import is_cue
 from storysum.story.people import People, resolve
 from storysum.story.speakers import (
     Lexicon, Speaker, after_clause, before_clause, lexicon, parse, subject, tokens,
@@ -101,7 +102,7 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
 def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
     """(speaker, statement) of a sentence with a reporting clause, None otherwise."""
     if lang == "en":
-        for clause in reversed(text.split("; ")):  # `…; her campaign said she was …`
+        for clause in text.split("; "):  # `…; her campaign said she was …`
             found = _english_report(clause, lex)
             if found:
                 return found
@@ -127,10 +128,21 @@ _WIE = regex.compile(r"^(?P<head>.+?),\s+wie\s+(?P<who>[^,;:]{2,80}?)\s+(?P<verb
 """`…, wie ein Kliniksprecher einräumte.`: an indicative statement attributed after it."""
 _SOURCE = regex.compile(
     r"(?<![\p{L}])(?i:nach\s+(?:angaben|einschätzung|auskunft|darstellung|worten)|laut)"
-    r"\s+(?:(?i:von|vom)\s+)?(?P<who>(?:(?i:der|des|dem|den|eines|einer|einem)\s+)?"
+    r"\s+(?:(?P<von>(?i:von|vom))\s+)?(?P<who>(?:(?i:der|des|dem|den|eines|einer|einem)\s+)?"
     r"(?:[\p{Lu}][\p{L}\p{M}.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}-]*)")
 """`Nach Angaben der Polizei …`, `nach Einschätzung von IT-Leiter Marco Wendtland …`, `Laut X …`
 (not `nach Informationen des Kuriers`: that is an outlet's own reporting, `claims.py`)."""
+_DEMANDS = frozenset("forderte forderten fordert verlangte verlangten verlangt mahnte mahnt anmahnte "
+                     "wünschte empfahl riet".split())
+"""`…, wie der Stadtrat forderte`: the council demanded it, it did not state it."""
+_ARTICLES = frozenset("der des dem den die das ein eine einer eines einem einen von vom".split())
+_BODIES = ("polizei", "feuerwehr", "staatsanwaltschaft", "stadt", "gemeinde", "landkreis", "kreis",
+           "landratsamt", "behörde", "ministerium", "regierung", "verwaltung", "gewerkschaft", "klinik",
+           "krankenhaus", "rettungsdienst", "wetterdienst", "unternehmen", "konzern", "firma", "bahn",
+           "betreiber", "veranstalter", "verband", "gericht", "ermittler", "bundesamt", "landesamt",
+           "senat", "rathaus", "amt", "beschäftigte", "augenzeugen", "anwohner", "experten")
+"""Bodies (and groups) a `laut`/`nach Angaben` phrase names as the source; matched as a word's
+start or end (`Polizeipräsidium`, `Stadtverwaltung`, `Netzbetreiber`)."""
 _ZUFOLGE = regex.compile(r"(?P<who>(?:(?i:der|des|dem|den)\s+)?(?:[\p{Lu}][\p{L}\p{M}.-]*\s+){1,3})zufolge(?![\p{L}])")
 """`Der Polizei zufolge …`."""
 
@@ -140,18 +152,48 @@ def _german_attribution(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     Konjunktiv: `…, wie die Polizei mitteilte.`, `Nach Angaben der Feuerwehr …`, `Laut X …`,
     `Der Polizei zufolge …` — the indicative is the norm there, the phrase is the attribution."""
     m = _WIE.match(text.strip())
-    if m and _reporting_verb(m.group("verb"), lex) and word_count(m.group("head")) >= _MIN_CONTENT:
+    if (m and _reporting_verb(m.group("verb"), lex) and m.group("verb").casefold() not in _DEMANDS
+            and word_count(m.group("head")) >= _MIN_CONTENT):
         speaker = parse(tokens(m.group("who")), lex, "de")
         if speaker is not None and speaker.kind != "pronoun":
             return speaker, _sentence(m.group("head"))
     for pattern in (_SOURCE, _ZUFOLGE):
         m = pattern.search(text)
         if m and word_count(text) - word_count(m.group(0)) >= _MIN_CONTENT:
-            words = [w for w in tokens(m.group("who")) if w.casefold() not in lex.verbs]
-            speaker = parse(words, lex, "de") if words else None
-            if speaker is not None and speaker.kind != "pronoun":
+            speaker = _source(tokens(m.group("who")), lex)
+            who = m.group("who").split()
+            if speaker is None and "von" in m.groupdict() and m.group("von") and who[0][:1].isupper():
+                speaker = Speaker("name", who[0])  # `nach Einschätzung von Reinwald`: no article, a name
+            if speaker is not None:
                 return speaker, text.strip()
     return None
+
+
+def _source(words: list[str], lex: Lexicon) -> Speaker | None:
+    """Who a `laut`/`nach Angaben`/`zufolge` phrase names: an office with the name after it
+    (`IT-Leiter Marco Wendtland`), an office (`ein Sprecher`), or a body the lists know
+    (`der Polizei`, `des Landkreises`) — not any capitalised noun, since German capitalises
+    them all (`laut Polizei Anwohner …`, `sangen laut Weihnachtslieder`, `Den Angaben zufolge`)."""
+    words = [w for w in words if w.casefold() not in lex.determiners and w.casefold() not in _ARTICLES]
+    if not words:
+        return None
+    head = words[0] if lex.is_role(words[0]) else words[0].removesuffix("s")  # `eines Sprechers`
+    if lex.is_role(head):
+        named = [w for w in words[1:4] if w[:1].isupper()]
+        if len(named) >= 2:
+            return Speaker("name", " ".join(named[:3]), role=head)
+        return Speaker("role", head, role=head)
+    if _body(words[0]):
+        return Speaker("description", words[0])
+    return None
+
+
+def _body(word: str) -> bool:
+    """An authority, company or other body that speaks (`Polizei`, `Landkreises`, `OVB`)."""
+    low = word.casefold()
+    return (low in _BODIES or any(low.startswith(b) or low.endswith(b) for b in _BODIES)
+            or is_cue("de", "org_head", word) or is_cue("de", "org_suffix", word)
+            or (word.isupper() and 2 <= len(word) <= 6))  # an acronym: OVB, GVD, THW
 
 
 def _reporting_verb(word: str, lex: Lexicon) -> bool:
@@ -175,14 +217,16 @@ def _english_report_pattern(verb_list: tuple[str, ...]) -> regex.Pattern:
 def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     """`Mayor X said on Monday (that) …`, `Y told reporters the state would pay …`: a speaker,
     the first reporting verb of the sentence, optional object and time, then the statement."""
-    text = text.strip()
+    text = _INNER_RELATIVE.sub(r"\g<subj> ", text.strip(), count=1)  # `Officials, who asked not to be named, said`
     m = _english_report_pattern(tuple(lex.verbs)).match(text)
     if not m or word_count(m.group("content")) < _MIN_CONTENT:
         return None
     subj = _RELATIVE.sub("", m.group("subj"))  # `Whitlow, who supervised the count, said`
     if not _plain_subject(subj, lex):
         return None
-    that = regex.search(r"\bthat\s+\S+$", text[: m.start("content") + len(m.group("content").split()[0])])
+    that = regex.search(r"\bthat\s+(\S+)$", text[: m.start("content") + len(m.group("content").split()[0])])
+    if that and not _starts_clause(that.group(1), lex):
+        that = None  # `recalled that day in 1998`: a demonstrative, not a conjunction
     if not that and (m.group("verb").casefold() not in _SAY or m.group("content").startswith("to ")):
         return None  # without `that`, only `said`-like verbs: `asked X to …` is no statement
     subj = regex.sub(r",\s*\d+\s*,?", "", subj)  # `The mayor, 51, said`
@@ -197,6 +241,16 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
 
 
 _RELATIVE = regex.compile(r",\s+(?:who|which)\s[^,]+,?$")
+_INNER_RELATIVE = regex.compile(r"^(?P<subj>[^,;:“”\"]{2,60}?),\s+(?:who|which)\s[^,;]{3,120},\s+(?=\p{Ll})")
+_CLAUSE_OPENERS = frozenset("the a an he she it they we i you there this these those his her its their our "
+                            "my your no all some most many more few several both each every any one two "
+                            "three police officials".split())
+
+
+def _starts_clause(word: str, lex: Lexicon) -> bool:
+    """Whether the word after `that` opens a clause (`that the bridge …`, `that he …`, `that
+    Smith …`, `that 40 people …`) rather than following a demonstrative (`that day`)."""
+    return word[:1].isupper() or word[:1].isdigit() or word.casefold() in _CLAUSE_OPENERS
 
 
 def _plain_subject(subj: str, lex: Lexicon) -> bool:
