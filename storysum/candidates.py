@@ -15,7 +15,7 @@ import numpy as np
 import regex
 
 from storysum.clean import is_unsummarizable
-from storysum.language import WORD, is_dangling
+from storysum.language import is_dangling, opening_word
 from storysum.model import Cluster
 
 DANGLING_PRIOR = 0.5
@@ -108,5 +108,4 @@ def _soft_opener(text: str) -> bool:
     """`Es gab zwei Verletzte`, `This week, the council …`, `Diese Woche …`, `Those killed
     included …`: an expletive or a demonstrative that opens its own phrase points back only
     sometimes; such sentences stay candidates (demoted by the quality prior)."""
-    first = WORD.match(text.lstrip("„“\"»«‚‘'(– -").casefold())
-    return bool(first) and first.group(0) in _SOFT_OPENERS
+    return opening_word(text) in _SOFT_OPENERS

@@ -118,10 +118,21 @@ def majority(langs: list[tuple[str, int]]) -> str:
     return next(code for code, _ in langs if counts.get(code) == best)
 
 
+def opening(sentence: str) -> str:
+    """The sentence case-folded, from its first word on (opening quotes and dashes dropped)."""
+    return sentence.lstrip("„“\"»«‚‘'(– -").casefold()
+
+
+def opening_word(sentence: str) -> str:
+    """The sentence's first word, case-folded ("" when it opens with none)."""
+    first = WORD.match(opening(sentence))
+    return first.group(0) if first else ""
+
+
 def is_dangling(sentence: str, lang: str) -> bool:
     """Whether a sentence opens with a reference to something said before it."""
     res = resources_for(lang)
-    lowered = sentence.lstrip("„“\"»«‚‘'(– -").casefold()
+    lowered = opening(sentence)
     if any(lowered.startswith(p) for p in res.dangling_phrases) or _ANAPHORIC_AGE.match(lowered):
         return True
     first = WORD.match(lowered)

@@ -162,7 +162,7 @@ def _german_attribution(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
         if m and word_count(text) - word_count(m.group(0)) >= _MIN_CONTENT:
             speaker = _source(tokens(m.group("who")), lex)
             who = m.group("who").split()
-            if speaker is None and "von" in m.groupdict() and m.group("von") and who[0][:1].isupper():
+            if speaker is None and m.groupdict().get("von") and who[0][:1].isupper():
                 speaker = Speaker("name", who[0])  # `nach Einschätzung von Reinwald`: no article, a name
             if speaker is not None:
                 return speaker, text.strip()
@@ -191,7 +191,7 @@ def _source(words: list[str], lex: Lexicon) -> Speaker | None:
 def _body(word: str) -> bool:
     """An authority, company or other body that speaks (`Polizei`, `Landkreises`, `OVB`)."""
     low = word.casefold()
-    return (low in _BODIES or any(low.startswith(b) or low.endswith(b) for b in _BODIES)
+    return (any(low.startswith(b) or low.endswith(b) for b in _BODIES)
             or is_cue("de", "org_head", word) or is_cue("de", "org_suffix", word)
             or (word.isupper() and 2 <= len(word) <= 6))  # an acronym: OVB, GVD, THW
 

@@ -36,8 +36,9 @@ _NAME_ENDS = frozenset("in of at on for and to from near said says has have had 
 def _plain_full_name(text: str, lang: str) -> bool:
     """Two or three capitalised words (and middle initials), none a function word, no sentence
     end inside ("Harold Pyne", "George W. Bush", not "Rathaus. Er" or "Nach Informationen")."""
-    words = [w for i, w in enumerate(text.split()) if not (0 < i < len(text.split()) - 1 and _INITIAL.fullmatch(w))]
-    stops = resources_for(lang).stopwords | _calendar_words(lang)
+    split = text.split()
+    words = [w for i, w in enumerate(split) if not (0 < i < len(split) - 1 and _INITIAL.fullmatch(w))]
+    stops = _not_in_names(lang)
     return 2 <= len(words) <= 3 and not any(w.endswith(".") or w.casefold() in stops for w in words)
 
 
@@ -48,11 +49,13 @@ def _months(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in mapping("month", lang))
 
 
-def _calendar_words(lang: str) -> frozenset[str]:
-    """Weekday and month names: "said Sunday" never makes a Mr Sunday."""
+@lru_cache(maxsize=None)
+def _not_in_names(lang: str) -> frozenset[str]:
+    """Function words, weekday and month names: "said Sunday" never makes a Mr Sunday."""
     from storysum.story.lexicon import mapping
 
-    return frozenset(w.casefold() for w in [*mapping("weekday", lang), *mapping("month", lang)])
+    weekdays = frozenset(w.casefold() for w in mapping("weekday", lang))
+    return resources_for(lang).stopwords | weekdays | _months(lang)
 
 
 @dataclass
