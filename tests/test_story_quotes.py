@@ -361,7 +361,13 @@ def test_no_reported_speech_without_a_speaker_who_states(text: str, lang: str) -
 
 @pytest.mark.parametrize("text, lang, speaker, keyword", [
     ("Bei dem Brand wurden laut Polizei Anwohner und Feuerwehrleute verletzt.", "de", "Polizei", "Anwohner"),
-    ("Nach Angaben eines Sprechers der Stadt bleibt der Hafen bis Freitag gesperrt.", "de", "Sprecher", "Hafen"),
+    ("Nach Angaben eines Sprechers der Stadt bleibt der Hafen bis Freitag gesperrt.", "de", "Sprecher der Stadt",
+     "Hafen"),
+    # a genitive body in the nominative, with what it is for
+    ("Nach Einschätzung des Landesamts für Umwelt besteht keine Gefahr mehr für die Bevölkerung.", "de",
+     "Landesamt für Umwelt", "Gefahr"),
+    ("Nach Angaben des Rettungsdienstes wurden 17 Menschen wegen Atemwegsreizungen behandelt.", "de",
+     "Rettungsdienst", "17 Menschen"),
     ("Bis zur Reparatur könnten nach Einschätzung von Wendtland drei Wochen vergehen.", "de", "Wendtland",
      "drei Wochen"),
     ("Officials, who asked not to be named, said the deal was almost done.", "en", "Officials", "deal"),
@@ -370,3 +376,124 @@ def test_no_reported_speech_without_a_speaker_who_states(text: str, lang: str) -
 def test_reported_speech_names_the_source(text: str, lang: str, speaker: str, keyword: str) -> None:
     found = indirect_of(text, lang)
     assert len(found) == 1 and found[0][1] == speaker and keyword in found[0][0], found
+
+
+def test_indicative_statement_with_an_inverted_reporting_clause() -> None:
+    """`…, teilte die Polizei mit.` attributes an indicative statement; the Konjunktiv after it
+    continues the report."""
+    text = ("14 Menschen klagten über Atemwegsreizungen und brennende Augen, teilte die Polizei mit. "
+            "Unter ihnen seien auch mehrere Beschäftigte des Betriebs.")
+    assert indirect_of(text) == [("14 Menschen klagten über Atemwegsreizungen und brennende Augen. Unter "
+                                  "ihnen seien auch mehrere Beschäftigte des Betriebs.", "Polizei")]
+
+
+@pytest.mark.parametrize("text", [
+    "Als die Feuerwehr am Abend eintraf, sagte der Einsatzleiter den Anwohnern nichts.",
+    "Wie sehr der Angriff den Alltag verändert hat, schildert Pflegedienstleiterin Monika Hasselbring.",
+    "Die Gewerkschaft will bis Freitag weiter streiken, forderte der Betriebsrat.",
+])
+def test_no_inverted_report_after_a_subordinate_clause_or_a_demand(text: str) -> None:
+    assert indirect_of(text) == []
+
+
+def test_an_unnamed_spokesman_is_not_the_named_one_of_another_office() -> None:
+    text = ("Ein Sprecher der Staatsanwaltschaft sagte am Donnerstag, man ermittle wegen fahrlässiger "
+            "Körperverletzung. Polizeisprecher Daniel Fröschl sagte, zwei Verletzte seien noch in der Klinik.")
+    assert indirect_of(text) == [
+        ("Man ermittle wegen fahrlässiger Körperverletzung.", "Sprecher der Staatsanwaltschaft"),
+        ("Zwei Verletzte seien noch in der Klinik.", "Daniel Fröschl")]
+
+
+def test_an_unnamed_spokeswoman_named_in_the_next_sentence() -> None:
+    text = ("The Carter Center will send 24 observers to monitor the elections, a spokeswoman said Thursday. "
+            "Spokeswoman Deanna Collins said the delegation would not include the former president.")
+    assert [s for _, s in indirect_of(text, "en")] == ["Deanna Collins", "Deanna Collins"]
+
+
+@pytest.mark.parametrize("text, lang, speaker, statement", [
+    ("Landrätin Helga Brünjes hat angekündigt, einen externen Prüfbericht in Auftrag zu geben.", "de",
+     "Helga Brünjes", "Einen externen Prüfbericht in Auftrag zu geben."),
+    ("Wetzold kündigte an, den Betrieb erst nach einer Prüfung aller Tanks wieder aufzunehmen.", "de",
+     "Wetzold", "Den Betrieb erst nach einer Prüfung aller Tanks wieder aufzunehmen."),
+    ("Mayor Jane Fox has promised to hire forty new teachers by March.", "en", "Jane Fox",
+     "Promised to hire forty new teachers by March."),
+    # the trailing attribution names who reports the promise
+    ("France promised to grant Mongolia 10 million francs in aid, President Ochirbat said.", "en",
+     "Ochirbat", "France promised to grant Mongolia 10 million francs in aid."),
+])
+def test_announcements_with_an_infinitive_are_reported_speech(text: str, lang: str, speaker: str,
+                                                              statement: str) -> None:
+    assert indirect_of(text, lang) == [(statement, speaker)]
+
+
+def test_a_demand_with_an_infinitive_is_no_statement() -> None:
+    assert indirect_of("Die Stadt forderte die Anwohner auf, die Fenster geschlossen zu halten.") == []
+
+
+def test_plural_speakers_of_reported_speech() -> None:
+    text = ("„Wir arbeiten wieder mit Papier“, sagte Geschäftsführer Dr. Bernd Kalweit. Besucher berichteten, "
+            "auf den Fluren seien Pflegekräfte mit Funkgeräten unterwegs gewesen.")
+    assert indirect_of(text) == [("Auf den Fluren seien Pflegekräfte mit Funkgeräten unterwegs gewesen.",
+                                  "Besucher")]
+
+
+def test_german_pronoun_after_a_fronted_clause_takes_the_main_clause_subject() -> None:
+    text = ("Als Landrat Jan Vogt am Abend eintraf, erklärte Kreisbrandmeister Tobias Reinwald die Lage. "
+            "„Die Wolke zieht zum Glück nach Osten ab“, sagte er.")
+    assert [s for _q, s in quotes_of(text, "de")] == ["Tobias Reinwald"]
+
+
+@pytest.mark.parametrize("text, speaker, keyword", [
+    # a full name before an apposition speaks for the verb after it
+    ("Friedrich Almendinger, Fraktionsvorsitzender der Bürgerunion, sagte, seine Fraktion habe lange mit "
+     "sich gerungen.", "Friedrich Almendinger", "gerungen"),
+    ("Martin Haberkorn, Sprecher der Bürgerinitiative, kündigte noch am Abend an, ein Bürgerbegehren auf "
+     "den Weg zu bringen.", "Martin Haberkorn", "Bürgerbegehren"),
+    # `dass` marks the report whatever the mood; a colon can introduce it
+    ("Landrat Georg Strehlau sagte, dass die Versorgung der Schwangeren gesichert bleibt.", "Georg Strehlau",
+     "Versorgung"),
+    ("Landrat Georg Strehlau wies das zurück: Weitere Schließungen seien derzeit nicht geplant.",
+     "Georg Strehlau", "Schließungen"),
+    # plural and unnamed groups
+    ("Kritiker befürchten, dass nach dem Kreißsaal weitere Abteilungen der Klinik folgen könnten.", "Kritiker",
+     "Abteilungen"),
+])
+def test_german_report_forms(text: str, speaker: str, keyword: str) -> None:
+    found = indirect_of(text)
+    assert len(found) == 1 and found[0][1] == speaker and keyword in found[0][0], found
+
+
+def test_german_pronoun_reporting_clause_with_a_phrase_after_it() -> None:
+    """`sagte er nach der Abstimmung`, and the Konjunktiv after the quote continues him."""
+    text = ("Landrat Georg Strehlau verteidigte den Beschluss. „Niemand hat sich diese Entscheidung leicht "
+            "gemacht“, sagte er nach der Abstimmung. Der Kreis könne das Defizit nicht länger tragen.")
+    assert quotes_of(text) == [("Niemand hat sich diese Entscheidung leicht gemacht", "Georg Strehlau")]
+    assert indirect_of(text) == [("Der Kreis könne das Defizit nicht länger tragen.", "Georg Strehlau")]
+
+
+def test_their_words_name_the_person_just_named() -> None:
+    text = ("„Wir geben nicht auf“, sagte Martin Haberkorn. Nach seinen Worten braucht die Initiative rund "
+            "11.500 gültige Unterschriften.")
+    assert indirect_of(text) == [("Nach seinen Worten braucht die Initiative rund 11.500 gültige Unterschriften.",
+                                  "Martin Haberkorn")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office in apposition before the name, with whose office it is
+    ("Die Geschäftsführerin der Kreiskliniken Oberwaldach, Dr. Annette Wiesinger, sicherte Hilfe zu. „Kein "
+     "Arbeitsplatz fällt weg“, so die Geschäftsführerin.", "Annette Wiesinger"),
+    # a sentence-initial adjective and noun are no name, nor is a clinic named after a town
+    ("Leisere Töne kamen von Birgit Lanzinger. Die Hebamme arbeitet seit 23 Jahren an der Kreisklinik "
+     "Ebersmoor. „Wir haben jahrelang Lücken gestopft“, sagte die 54-Jährige dem Boten.", "Birgit Lanzinger"),
+    ("Auch Jan Vöhringer, Kreisrat der Ökologischen Liste, stimmte dagegen. „Die Fahrzeiten sind schlicht zu "
+     "lang“, sagte er.", "Jan Vöhringer"),
+])
+def test_german_speakers_named_in_apposition_and_after_sentence_openers(text: str, speaker: str) -> None:
+    assert [s for _q, s in quotes_of(text, "de")] == [speaker]
+
+
+def test_english_name_before_an_apposition_speaks() -> None:
+    text = ('Tai Ming Cheung, an army specialist, cautioned, "If you had asked me in 1988, I would have said no."')
+    assert [s for _q, s in quotes_of(text, "en")] == ["Tai Ming Cheung"]
+    text = 'But Le Monde, the Paris daily, asked: "What would have happened if he had kept the engine working?"'
+    assert [s for _q, s in quotes_of(text, "en")] == ["Le Monde"]

@@ -17,13 +17,15 @@ from functools import lru_cache
 
 import regex
 
+from storysum.language import opening_word
 from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
 from storysum.story.entities import is_cue
 from storysum.story.people import People, resolve
+from storysum.story.hanta import tagger_model
 from storysum.story.speakers import (
-    Lexicon, Speaker, after_clause, before_clause, lexicon, parse, subject, tokens,
+    Lexicon, Speaker, after_clause, before_clause, complement, lexicon, parse, subject, tokens, unnamed,
 )
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
@@ -110,18 +112,41 @@ def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
         found = _german_attribution(text, lex)
         if found:
             return found
-    for m in regex.finditer(r",\s+", text):
+    for m in regex.finditer(r"[,:]\s+" if lang == "de" else r",\s+", text):  # `X wies das zurück: …`
         head, tail = text[: m.start()], text[m.end():]
-        if lang == "de" and subjunctive(tail, lex) and word_count(tail) >= _MIN_CONTENT:
+        reported = subjunctive(tail, lex) or tail.startswith("dass ") or _promise(head, tail, lex)
+        if lang == "de" and reported and word_count(tail) >= _MIN_CONTENT:
             speaker = before_clause(head + ",", lex, lang)
             if speaker and word_count(head) <= 12:
                 return speaker, _sentence(tail)
         short_tail = word_count(tail) <= 10 and ", " not in tail
-        if short_tail and word_count(head) >= _MIN_CONTENT and (lang != "de" or subjunctive(head, lex)):
+        if short_tail and word_count(head) >= _MIN_CONTENT and (
+                lang != "de" or subjunctive(head, lex) or _inverted_report(head, tail, lex)):
             speaker = None if tail.casefold().startswith("according") else after_clause(tail, lex, lang)
             if speaker:
                 return speaker, _sentence(head)
     return None
+
+
+_INFINITIVE = regex.compile(r"(?:\bzu\s+\p{Ll}+|\b(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|"
+                            r"vor|weg|weiter|wieder|zurück|zusammen)zu\p{Ll}+)n[.!]?$")
+"""The end of a German infinitive clause: `… in Auftrag zu geben.`, `… wieder aufzunehmen.`"""
+
+
+def _promise(head: str, tail: str, lex: Lexicon) -> bool:
+    """`X hat angekündigt, einen Prüfbericht in Auftrag zu geben`: after a verb of announcing or
+    promising, an infinitive clause is what was said (in the indicative report's place)."""
+    words = [w.casefold() for w in tokens(head)]
+    return any(w in lex.promises for w in words[-6:]) and bool(_INFINITIVE.search(tail.strip()))
+
+
+def _inverted_report(head: str, tail: str, lex: Lexicon) -> bool:
+    """`14 Menschen wurden verletzt, teilte die Polizei mit.`: a short reporting clause with its
+    verb first after a main clause attributes it in the indicative too (not after a fronted
+    subordinate clause, `Als die Polizei eintraf, sagte …`, and not a demand, `…, forderte X`)."""
+    verb = tokens(tail)[:1]
+    return (bool(verb) and verb[0].casefold() in lex.verbs and verb[0].casefold() not in _DEMANDS
+            and word_count(tail) <= 8 and opening_word(head).casefold() not in lex.openers)
 
 
 _WIE = regex.compile(r"^(?P<head>.+?),\s+wie\s+(?P<who>[^,;:]{2,80}?)\s+(?P<verb>\p{Ll}+)\s*[.!]?$")
@@ -132,6 +157,8 @@ _SOURCE = regex.compile(
     r"(?:[\p{Lu}][\p{L}\p{M}.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}-]*)")
 """`Nach Angaben der Polizei …`, `nach Einschätzung von IT-Leiter Marco Wendtland …`, `Laut X …`
 (not `nach Informationen des Kuriers`: that is an outlet's own reporting, `claims.py`)."""
+_THEIR_WORDS = regex.compile(r"(?<![\p{L}])(?i:nach)\s+(seinen|ihren)\s+(?:Worten|Angaben)(?![\p{L}])")
+"""`Nach seinen Worten braucht die Initiative …`: the source is the person just named."""
 _DEMANDS = frozenset("forderte forderten fordert verlangte verlangten verlangt mahnte mahnt anmahnte "
                      "wünschte empfahl riet".split())
 """`…, wie der Stadtrat forderte`: the council demanded it, it did not state it."""
@@ -157,10 +184,14 @@ def _german_attribution(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
         speaker = parse(tokens(m.group("who")), lex, "de")
         if speaker is not None and speaker.kind != "pronoun":
             return speaker, _sentence(m.group("head"))
+    m = _THEIR_WORDS.search(text)
+    if m and word_count(text) - word_count(m.group(0)) >= _MIN_CONTENT:
+        return Speaker("pronoun", "er" if m.group(1).casefold().startswith("sein") else "sie"), text.strip()
     for pattern in (_SOURCE, _ZUFOLGE):
         m = pattern.search(text)
         if m and word_count(text) - word_count(m.group(0)) >= _MIN_CONTENT:
-            speaker = _source(tokens(m.group("who")), lex)
+            after = tokens(text[m.end():m.end() + 60]) if pattern is _SOURCE else None
+            speaker = _source(tokens(m.group("who")), lex, after)
             who = m.group("who").split()
             if speaker is None and m.groupdict().get("von") and who[0][:1].isupper():
                 speaker = Speaker("name", who[0])  # `nach Einschätzung von Reinwald`: no article, a name
@@ -169,23 +200,40 @@ def _german_attribution(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     return None
 
 
-def _source(words: list[str], lex: Lexicon) -> Speaker | None:
+def _source(phrase: list[str], lex: Lexicon, after: list[str] | None = None) -> Speaker | None:
     """Who a `laut`/`nach Angaben`/`zufolge` phrase names: an office with the name after it
-    (`IT-Leiter Marco Wendtland`), an office (`ein Sprecher`), or a body the lists know
-    (`der Polizei`, `des Landkreises`) — not any capitalised noun, since German capitalises
-    them all (`laut Polizei Anwohner …`, `sangen laut Weihnachtslieder`, `Den Angaben zufolge`)."""
-    words = [w for w in words if w.casefold() not in lex.determiners and w.casefold() not in _ARTICLES]
+    (`IT-Leiter Marco Wendtland`), an office (`eines Sprechers der Stadt`: not named), or a
+    body the lists know, in the nominative (`der Polizei`, `des Landesamts für Umwelt` →
+    Landesamt für Umwelt) — not any capitalised noun, since German capitalises them all
+    (`laut Polizei Anwohner …`, `sangen laut Weihnachtslieder`, `Den Angaben zufolge`).
+    `after`: the words after the phrase, where its complement stands (`für Umwelt`)."""
+    article = phrase[0].casefold() if phrase else ""
+    words = [w for w in phrase if w.casefold() not in lex.determiners and w.casefold() not in _ARTICLES]
     if not words:
         return None
-    head = words[0] if lex.is_role(words[0]) else words[0].removesuffix("s")  # `eines Sprechers`
+    head = _nominative(words[0]) if article in ("des", "eines") else words[0]
+    whose = complement(after or []) if len(words) == 1 else []
     if lex.is_role(head):
         named = [w for w in words[1:4] if w[:1].isupper()]
-        if len(named) >= 2:
+        if len(named) >= 2 and not whose:
             return Speaker("name", " ".join(named[:3]), role=head)
-        return Speaker("role", head, role=head)
+        found = Speaker("role", " ".join([head, *whose]), role=head)
+        return unnamed(found) if article in lex.determiners - lex.definite else found
     if _body(words[0]):
-        return Speaker("description", words[0])
+        return Speaker("description", " ".join([head, *whose]), role=head)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _nominative(word: str) -> str:
+    """A German noun after `des`/`eines` without its genitive ending (`Landesamts` →
+    `Landesamt`, `Rettungsdienstes` → `Rettungsdienst`, `Sprechers` → `Sprecher`): HanTa's
+    lemma when it is the word minus an ending, else the word without a final `s`."""
+    tagger = tagger_model()
+    lemma = tagger.analyze(word)[0] if tagger is not None else ""
+    if lemma and lemma != word and word.startswith(lemma) and lemma[:1].isupper():
+        return lemma
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
 def _body(word: str) -> bool:
@@ -227,7 +275,10 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     that = regex.search(r"\bthat\s+(\S+)$", text[: m.start("content") + len(m.group("content").split()[0])])
     if that and not _starts_clause(that.group(1), lex):
         that = None  # `recalled that day in 1998`: a demonstrative, not a conjunction
-    if not that and (m.group("verb").casefold() not in _SAY or m.group("content").startswith("to ")):
+    verb = m.group("verb").casefold()
+    promise = (verb in lex.promises and m.group("content").startswith("to ")  # `promised to name …`
+               and not _TRAILING_SAY.search(m.group("content")))  # `…, Ochirbat said`: his report
+    if not that and not promise and (verb not in _SAY or m.group("content").startswith("to ")):
         return None  # without `that`, only `said`-like verbs: `asked X to …` is no statement
     subj = regex.sub(r",\s*\d+\s*,?", "", subj)  # `The mayor, 51, said`
     abbreviation = regex.search(r"\((\p{Lu}{2,6})\)", subj)
@@ -237,9 +288,11 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
         return None
     if abbreviation and speaker.kind == "name":  # `Haverly Regional Transit (HRT) says`
         speaker = Speaker("name", f"{speaker.text} ({abbreviation.group(1)})", speaker.role)
-    return speaker, _sentence(m.group("content"))
+    content = f"{m.group('verb')} {m.group('content')}" if promise else m.group("content")
+    return speaker, _sentence(content)  # a promise keeps its verb: `Promised to name …`
 
 
+_TRAILING_SAY = regex.compile(r",\s+[^,]{2,80}?\s(?:said|says|told|added)\b[^,]*$")
 _RELATIVE = regex.compile(r",\s+(?:who|which)\s[^,]+,?$")
 _INNER_RELATIVE = regex.compile(r"^(?P<subj>[^,;:“”\"]{2,60}?),\s+(?:who|which)\s[^,;]{3,120},\s+(?=\p{Ll})")
 _CLAUSE_OPENERS = frozenset("the a an he she it they we i you there this these those his her its their our "
@@ -266,6 +319,8 @@ def _plain_subject(subj: str, lex: Lexicon) -> bool:
 def _sentence(text: str) -> str:
     """The reported statement as a sentence of its own (without `dass`/`that`)."""
     text = regex.sub(r"^(?:dass|that)\s+", "", text.strip(), flags=regex.IGNORECASE)
+    if text and text[-1] not in ".!?…\"“”»«":
+        text += "."  # the head of `…, teilte die Polizei mit.` ends at the comma
     return text[:1].upper() + text[1:] if text else text
 
 

@@ -17,6 +17,7 @@ import regex
 
 from storysum.language import resources_for
 from storysum.story.entities import is_cue
+from storysum.story.hanta import lexclass
 from storysum.story.speakers import Lexicon, Speaker, named_run
 
 _TWO_NAMES = regex.compile(r"\p{Ll}{2}\.\s|\s(?:and|und|et)\s")
@@ -40,6 +41,23 @@ def _plain_full_name(text: str, lang: str) -> bool:
     words = [w for i, w in enumerate(split) if not (0 < i < len(split) - 1 and _INITIAL.fullmatch(w))]
     stops = _not_in_names(lang)
     return 2 <= len(words) <= 3 and not any(w.endswith(".") or w.casefold() in stops for w in words)
+
+
+def _not_a_name_start(word: str) -> bool:
+    """A German word that opens a capitalised run but no name: a function word or an inflected
+    adjective at a sentence start (`Auch`, `Leisere Töne`, `Scharfe Kritik`)."""
+    return word.casefold() in resources_for("de").stopwords or lexclass(word) in ("ATTR", "FUNC")
+
+
+_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<role>\p{Lu}[\p{L}-]+)(?:\s+(?:der|des|von|vom)(?:\s+\p{Lu}[\p{L}-]+){1,2})?"
+                             r",\s*(?:(?:Dr|Prof)\.\s*)*$")
+
+
+def _role_before(before: str, lex: Lexicon) -> str:
+    """The office of a German name in apposition: `Die Geschäftsführerin der Kreiskliniken
+    Oberwaldach, Dr. Annette Wiesinger, …` → Geschäftsführerin."""
+    m = _ROLE_BEFORE.search(before)
+    return m.group("role") if m and lex.is_role(m.group("role")) else ""
 
 
 @lru_cache(maxsize=None)
@@ -72,22 +90,40 @@ class People:
     def __post_init__(self) -> None:
         for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}", self.text):
             words, start = m.group(0).split(), m.start()
+            if self.lang == "de":
+                while len(words) > 2 and _not_a_name_start(words[0]):  # `Auch Jan Vöhringer`, `Leisere Töne`
+                    start = m.start() + m.group(0).index(words[1], start - m.start() + len(words[0]))
+                    words = words[1:]
+                if _not_a_name_start(words[0]):
+                    continue
             first = words[0]
             if first.endswith(".") and not (len(first) == 2 or self.lex.is_title(first)
                                             or first.casefold() in self.lex.roles):
                 # `… den Bürgermeister. Anna Berends dankte`: a sentence ends after the first word
-                start = m.start() + m.group(0).index(words[1], len(first))
+                start = m.start() + m.group(0).index(words[1], start - m.start() + len(first))
                 words = words[1:]
                 if len(words) < 2:
                     continue
+            end = next((i for i, w in enumerate(words[1:], 1) if w.endswith(".") and len(w) > 2
+                        and "." not in w[:-1] and not self.lex.is_title(w)), None)
+            if self.lang == "de" and end is not None:
+                words = words[:end + 1]  # `Birgit Lanzinger. Die Hebamme`: a sentence ends
             named = named_run(words, self.lex)
             if named and named.kind == "name" and named.role and named.role in words[:-1]:
                 self.mentions.append((start, named.text, named.role))
             elif named and named.kind == "name" and _plain_full_name(named.text, self.lang):
-                self.mentions.append((start, named.text, ""))  # a full name without a role
+                role = _role_before(self.text[max(0, start - 90):start], self.lex) if self.lang == "de" else ""
+                self.mentions.append((start, named.text, role))  # a full name, its office in apposition
 
     def add(self, offset: int, name: str) -> None:
         self.mentions.append((offset, name, ""))
+
+    def named_next(self, offset: int, role: str, within: int = 300) -> str | None:
+        """The person named right after `offset` (within `within` characters) with exactly
+        this office word: `a spokeswoman said. Spokeswoman Deanna Congileo …`."""
+        after = [(pos, name) for pos, name, r in self.mentions
+                 if offset < pos <= offset + within and r.casefold() == role.casefold()]
+        return min(after)[1] if after else None
 
     def latest(self, offset: int, role: str = "", gender: str = "", person: bool = False) -> str | None:
         """The most recent person before `offset` (with a matching role when one is given; not
@@ -242,6 +278,8 @@ def resolve(speaker: Speaker | None, offset: int, people: People) -> str | None:
         return people.latest(offset, gender=gender, person=True)
     if speaker.kind == "role":
         return people.latest(offset, speaker.role) or people.latest(len(people.text), speaker.role) or speaker.text
+    if speaker.kind == "unnamed":
+        return people.named_next(offset, speaker.role) or speaker.text
     if speaker.kind == "description":
         return speaker.text
     if " " not in speaker.text:

@@ -26,6 +26,7 @@ _JOINS = {"of", "for", "&", "and"}  # inside English organisation names
 _AGE_NOUN = regex.compile(r"\d+-(?:jährige[rn]?|year-old)", regex.IGNORECASE)
 
 
+_CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "und", "aber", "auch", "doch", "denn", "dann"}
 _ADJECTIVE_ENDINGS = ("liche", "lichen", "licher", "ische", "ischen", "ischer", "ige", "igen", "iger")
 
 
@@ -48,6 +49,7 @@ class Lexicon:
     adverbs: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
+    promises: frozenset[str] = frozenset()
 
     def is_role(self, word: str) -> bool:
         """Whether a capitalised word names an office or function rather than a person."""
@@ -81,12 +83,14 @@ def lexicon(lang: str) -> Lexicon:
         stop=frozenset(get("stop", [])), nonverbs=frozenset(get("nonverbs", [])),
         nonspeakers=frozenset(get("nonspeakers", [])), adverbs=frozenset(get("adverbs", [])),
         definite=frozenset(get("definite", [])), openers=frozenset(get("openers", [])),
+        promises=frozenset(get("promises", [])),
     )
 
 
 @dataclass
 class Speaker:
-    """A parsed speaker: `kind` is name, pronoun, role (a known office) or description."""
+    """A parsed speaker: `kind` is name, pronoun, role (a known office), unnamed (an office
+    with an indefinite article: `ein Sprecher`) or description."""
 
     kind: str
     text: str
@@ -116,12 +120,14 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     if not words:
         return None
     first = words[0].casefold()
-    if first in lex.pronouns and len(words) <= 3:
-        return Speaker("pronoun", words[0])
+    if first in lex.pronouns and (len(words) <= 3 or (lang == "de" and words[1][:1].islower())):
+        return Speaker("pronoun", words[0])  # `sagte er nach der Abstimmung`, `sagte sie dem Boten`
     if first in lex.determiners:
         found = _description(words[1:], lex, lang)
         if found and first in lex.definite and _AGE_NOUN.fullmatch(found.text.split()[0]):
             return Speaker("pronoun", found.text.split()[0])  # `sagt der 52-Jährige (aus X)`: named before
+        if found and found.kind == "role" and first not in lex.definite:
+            return unnamed(found)
         return found
     if lang != "de" and len(words) <= 4 and words[-1].islower() and words[-1].casefold() not in lex.stop \
             and _NAME_WORD.match(words[0]) and not any(_NAME_WORD.match(w) for w in words[1:]):
@@ -169,6 +175,7 @@ def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     if lang != "de" and words and _NAME_WORD.match(words[0]):
         return named_run(words, lex, lang)  # `the Department of Public Works`
     kept: list[str] = []
+    whose: list[str] = []  # `der Behörde` after a German noun
     for i, w in enumerate(words):
         if w.casefold() in lex.stop or len(kept) >= 5:
             break
@@ -180,13 +187,30 @@ def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
             named = named_run(words[i:], lex, lang)  # ... unless a name follows (die Ministerin Katrin Albers)
             if named and named.kind == "name" and named.role:
                 return named
+            whose = complement(words[i + 1:])
             break
     if not kept:
         return None
     kept[-1] = noun = kept[-1].rstrip(".")
+    text = " ".join(kept + whose).rstrip(".")
     if lex.is_role(noun):
-        return Speaker("role", " ".join(kept), role=noun)
-    return Speaker("description", " ".join(kept), role=noun)
+        return Speaker("role", text, role=noun)
+    return Speaker("description", text, role=noun)
+
+
+def complement(words: list[str]) -> list[str]:
+    """What follows a German speaker noun and says whose it is: `(Sprecher) der Behörde`,
+    `(Landesamt) für Umwelt` — a genitive or `für` and one capitalised word."""
+    if len(words) >= 2 and words[0] in ("der", "des", "für") and _NAME_WORD.fullmatch(words[1].rstrip(".")):
+        return words[:2]
+    return []
+
+
+def unnamed(found: Speaker) -> Speaker:
+    """`ein Sprecher (der Stadt)`, `a spokesman`: someone not named yet — not whoever holds a
+    like office elsewhere in the article, at most the one the next sentence names with the
+    same word (`…, a spokeswoman said. Spokeswoman Deanna Congileo said …`)."""
+    return Speaker("unnamed", found.text, role=found.role) if found.kind == "role" else found
 
 
 def subject(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
@@ -228,7 +252,7 @@ def after_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
             return parse(words[len(phrase):], lex, lang)
     if low[0] in lex.verbs:
         found = parse(words[1:], lex, lang)
-        if found is not None and found.kind in ("role", "description"):
+        if found is not None and found.kind in ("role", "unnamed", "description"):
             return _appositive_name(all_words[len(words):], found, lex, lang) or found
         return found
     if lang == "de":
@@ -282,7 +306,27 @@ def before_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
         if stripped.endswith(":") and 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
             return named_run(words, lex, lang)
         return None
-    return _around(words, verbs[-1], lex, lang)
+    found = _around(words, verbs[-1], lex, lang)
+    if found is None and verbs[-1] == 0:
+        return _before_apposition(stripped[:-1], lex, lang)
+    return found
+
+
+def _before_apposition(text: str, lex: Lexicon, lang: str) -> Speaker | None:
+    """`Friedrich Almendinger, Fraktionsvorsitzender der Bürgerunion, sagte`: a reporting verb
+    that opens its clause after an apposition speaks for the full name before it."""
+    parts = regex.split(r",\s", text)
+    if len(parts) < 3 or len(parts[-2].split()) > 8:
+        return None
+    words = tokens(parts[-3].split(". ")[-1])
+    while words and (words[0].casefold() in _CONJUNCTIONS or words[0].casefold() in lex.determiners
+                     or words[0].casefold() in lex.openers):
+        words = words[1:]  # `But Le Monde`, `And Locke`, `The New York Times`
+    named = named_run(words, lex, lang) if 2 <= len(words) <= 5 else None
+    if named is None or named.kind != "name" or len(named.text.split()) < 2 or len(words) - len(named.text.split()) > 1:
+        return None  # the whole part before the apposition is the name (an office before it at most)
+    role = tokens(parts[-2])[:1]
+    return Speaker("name", named.text, role=role[0] if role and lex.is_role(role[0]) else named.role)
 
 
 def _around(words: list[str], i: int, lex: Lexicon, lang: str) -> Speaker | None:
