@@ -160,6 +160,16 @@ def test_not_figures(text: str, lang: str) -> None:
     assert scan(text, lang) == []
 
 
+@pytest.mark.parametrize("text, lang, values", [
+    ("Mit 31 zu 24 Stimmen hat der Kreistag die Schließung beschlossen.", "de", [31, 24]),
+    ("The Senate passed the bill by 52 to 48 votes on Tuesday.", "en", [52, 48]),
+    ("Der Antrag wurde mit 12 gegen 9 Stimmen angenommen.", "de", [12, 9]),
+])
+def test_the_first_number_of_a_tally_counts_what_the_second_counts(text: str, lang: str, values: list) -> None:
+    hits = scan(text, lang)
+    assert [h.value for h in hits] == values and len({h.key for h in hits}) == 1
+
+
 def test_counted_noun_and_state_are_read_from_the_clause() -> None:
     hits = scan("Rund 180 Einsatzkräfte kämpften gegen das Feuer, zwei Feuerwehrleute wurden verletzt.", "de")
     assert [(h.value, h.key, h.state) for h in hits] == [(180, "responders", ""), (2, "responders", "injured")]

@@ -208,13 +208,33 @@ def _scan(text: str, lang: str) -> tuple[Hit, ...]:
     spans = date_spans(text, lang)
     hits = [_apposition_age(text, m, lang) for m in _PAREN_AGE.finditer(text)]
     taken = spans + [(h.start, h.end) for h in hits]
+    bare: list[tuple[int, int, float]] = []  # numbers that counted nothing on their own
     for start, end, value, cur in _numbers(text, lang):
         if any(a <= start < b for a, b in taken):
             continue
         hit = _hit(text, lang, start, end, value, cur, spans) or _range_end(text, hits, start, end, value)
         if hit is not None:
-            hits.append(hit)
+            first = _tally_start(text, bare, hit)
+            hits.extend([first, hit] if first else [hit])
+        else:
+            bare.append((start, end, value))
     return tuple(hits)
+
+
+_TALLY_WORD = regex.compile(r"\s+(?:zu|to|gegen|against)\s+", regex.IGNORECASE)
+
+
+def _tally_start(text: str, bare: list[tuple[int, int, float]], hit: Hit) -> Hit | None:
+    """The bare first number of a tally or range (`mit 31 zu 24 Stimmen`, `by 52 to 48 votes`,
+    `2,000 to 3,000 children`, `20 - 25 arrests`): it counts what the second one counts."""
+    if not bare or hit.kind != "count":
+        return None
+    start, end, value = bare[-1]
+    link = text[end:hit.start]
+    dash = regex.fullmatch(r"\s*[-–]\s*", link) and text[hit.start:hit.start + 1].isdigit()  # not `7-Eleven`
+    if not (dash or _TALLY_WORD.fullmatch(link)):
+        return None
+    return replace(hit, value=value, surface=text[start:end], start=start, end=end, qualifier="")
 
 
 def _range_end(text: str, hits: list[Hit], start: int, end: int, value: float) -> Hit | None:
