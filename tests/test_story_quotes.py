@@ -497,3 +497,92 @@ def test_english_name_before_an_apposition_speaks() -> None:
     assert [s for _q, s in quotes_of(text, "en")] == ["Tai Ming Cheung"]
     text = 'But Le Monde, the Paris daily, asked: "What would have happened if he had kept the engine working?"'
     assert [s for _q, s in quotes_of(text, "en")] == ["Le Monde"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # an inverted clause that is no report: a relative clause before it, an ellipsis, a verb
+    # that is not one of stating, a negation, a fronted phrase, a question, a fear
+    ("Die Frau, die den Unfall beobachtet hatte, rief die Polizei.", "de"),
+    ("Der Bürgermeister, der seit 2010 im Amt ist, stellte den Haushalt vor.", "de"),
+    ("Der Bürgermeister verteidigte den Plan, warf der Opposition Populismus vor.", "de"),
+    ("Der Minister trat am Montag zurück, wies die Vorwürfe aber zurück.", "de"),
+    ("Auf die Vorwürfe angesprochen, sagte der Minister nichts.", "de"),
+    ("Seit die Brücke gesperrt ist, meldeten die Händler hohe Einbußen.", "de"),
+    ("Muss die Stadt jetzt die Kosten tragen, fragte der Abgeordnete Peter Kuhn.", "de"),
+    ("Die Lage ist ernst, befürchten die Anwohner.", "de"),
+    # `dass` after a verb that does not report here, or a negated one
+    ("Die Feuerwehr stellte sicher, dass keine Chemikalien in den Fluss gelangten.", "de"),
+    ("Der Landrat teilte die Befürchtung, dass der Kreißsaal bald schließen muss.", "de"),
+    ("Landrat Peter Kuhn bestätigte nicht, dass die Klinik geschlossen wird.", "de"),
+    # infinitives of purpose, contrast, a passive, a negation
+    ("Der Täter warf einen Stein, um die Scheibe einzuschlagen.", "de"),
+    ("Das Land hat Hilfe zugesagt, doch die Summe ist viel zu klein.", "de"),
+    ("Dem Bürgermeister wird vorgeworfen, Geld veruntreut zu haben.", "de"),
+    ("Die Stadt hat nie versprochen, die Halle zu sanieren.", "de"),
+    # an English participle, not a promise
+    ("The aid promised to flood victims has never arrived.", "en"),
+    ("Funds pledged to Haiti after the earthquake have not been paid.", "en"),
+    # a possessive that may be a plural, a phrase that is no source
+    ("Die Polizei sperrte die Straße. Nach ihren Angaben wurden 14 Menschen verletzt.", "de"),
+    ("Landrat Peter Kuhn stand lange am Grab. Er suchte nach seinen Worten, als er vom Tod sprach.", "de"),
+])
+def test_review_cases_that_are_no_reported_speech(text: str, lang: str) -> None:
+    assert indirect_of(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the news agency after `sagte` is the dative object, not whose spokesman it is
+    ("Der Fahrer sei betrunken gewesen, sagte ein Polizeisprecher der Deutschen Presse-Agentur.", "de",
+     [("Der Fahrer sei betrunken gewesen.", "Polizeisprecher")]),
+    ("Der Kreißsaal bleibe geschlossen, sagte die Landrätin der Zeitung am Montag.", "de",
+     [("Der Kreißsaal bleibe geschlossen.", "Landrätin")]),
+    # a capitalised adjective belongs to the body's name
+    ("Nach Angaben eines Sprechers der Deutschen Bahn fallen alle Züge bis Mittag aus.", "de",
+     [("Nach Angaben eines Sprechers der Deutschen Bahn fallen alle Züge bis Mittag aus.",
+       "Sprecher der Deutschen Bahn")]),
+    # the genitive of a weak noun is kept as written
+    ("Nach Angaben eines Augenzeugen raste der Wagen mit hohem Tempo durch den Ort.", "de",
+     [("Nach Angaben eines Augenzeugen raste der Wagen mit hohem Tempo durch den Ort.", "Augenzeugen")]),
+    # a sentence with its own reporting clause does not continue the report before it
+    ("Ein Sprecher der Polizei sagte, der Fahrer sei betrunken gewesen. Der Sprecher der Feuerwehr, Jan Koch, "
+     "sagte, das Feuer sei gelöscht.", "de",
+     [("Der Fahrer sei betrunken gewesen.", "Sprecher der Polizei"), ("Das Feuer sei gelöscht.", "Jan Koch")]),
+    # more infinitives and verbs in the present
+    ("Der Landrat hat angekündigt, die Reform schnell umzusetzen.", "de",
+     [("Die Reform schnell umzusetzen.", "Landrat")]),
+    ("Die Opposition wirft dem Minister vor, das Parlament getäuscht zu haben.", "de",
+     [("Das Parlament getäuscht zu haben.", "Opposition")]),
+    ("Smith vows to fight the ruling all the way to the Supreme Court.", "en",
+     [("Vows to fight the ruling all the way to the Supreme Court.", "Smith")]),
+    # the writer's own clause is not part of the promise
+    ("Obama promised to close Guantanamo, but Congress blocked the plan for years.", "en",
+     [("Promised to close Guantanamo.", "Obama")]),
+    # another body's spokesman named next is not the unnamed one
+    ("A police spokesman said the driver had been drinking. Fire Department Spokesman Tom Reed said the "
+     "blaze was out by noon.", "en",
+     [("The driver had been drinking.", "police spokesman"), ("The blaze was out by noon.", "Tom Reed")]),
+])
+def test_review_cases_with_their_speakers(text: str, lang: str, expected: list) -> None:
+    assert indirect_of(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an adverb opening the sentence is no fronted clause
+    ("Da widersprach Landrat Peter Kuhn, der Bürgermeister Jan Hollmann scharf kritisierte. Er sagte, die "
+     "Pläne seien unbezahlbar.", "Peter Kuhn"),
+    # first names HanTa reads as other words
+    ("Ahmet Yilmaz führt den Laden seit zwanzig Jahren. Er sagte, die Miete sei zu hoch.", "Ahmet Yilmaz"),
+    # an office before a comma belongs to a name only in apposition (a comma after the name too)
+    ("Die Kritik richtete sich gegen den Landrat, Anna Berends hielt dagegen. Sie sagte, das Projekt sei gut.",
+     "Anna Berends"),
+    # a name after a sentence end inside a capitalised run
+    ("Das Projekt lobte Landrat Peter Kuhn. Anna Berends widersprach. Sie sagte, das Geld reiche nicht.",
+     "Anna Berends"),
+])
+def test_review_cases_pronoun_speakers(text: str, speaker: str) -> None:
+    assert [s for _t, s in indirect_of(text)] == [speaker]
+
+
+def test_the_topic_before_an_apposition_is_not_the_speaker() -> None:
+    text = "Über Anna Berends, die Leiterin des Amts, sagte am Montag eine Kollegin: „Sie ist bei allen beliebt.“"
+    assert [s for _q, s in quotes_of(text)] != ["Anna Berends"]

@@ -61,14 +61,6 @@ def is_cue(lang: str, cue: str, word: str) -> bool:
     return low in words or any(low.endswith(s) and len(low) > len(s) + 2 for s in suffixes)
 
 
-
-
-
-
-
-
-
-
 def _tokens(text: str) -> list[str]:
     """Word tokens (hyphenated compounds and `9.500` kept whole) and single punctuation marks."""
     return [t[:-2] if t[-2:] in ("'s", "’s") else t for t in _TOKEN.findall(text)]

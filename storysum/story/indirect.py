@@ -5,9 +5,11 @@ Stadtverwaltung mit`, and sentences in Konjunktiv right after a quote or a repor
 continue the same speaker (`Das sei gelungen.`); a phrase that names the source carries an
 indicative statement too (`Nach Angaben der Polizei …`, `…, wie ein Sprecher mitteilte`).
 English has no mood to lean on, so only the explicit forms count there: `X said that …`,
-`…, X said.` and `…," he wrote, adding that …`. Precision matters more than recall: a sentence
-needs a reporting clause or an attribution phrase (or a quote/report just before it in the same
-paragraph) and, in German after a plain reporting clause, a verb in Konjunktiv.
+`…, X said.`, `X promised to …` and `…," he wrote, adding that …`. Precision matters more than
+recall: a sentence needs a reporting clause or an attribution phrase (`sources.py`), or a
+quote/report just before it in the same paragraph; in German a plain reporting clause needs a
+Konjunktiv, `dass` or an infinitive after a verb of announcing, and an indicative statement an
+inverted clause with a verb of stating after it (`…, teilte die Polizei mit`).
 """
 
 from __future__ import annotations
@@ -21,17 +23,15 @@ from storysum.language import opening_word
 from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
-from storysum.story.entities import is_cue
 from storysum.story.people import People, resolve
-from storysum.story.hanta import tagger_model
+from storysum.story.sources import MIN_CONTENT, german_attribution, is_body
 from storysum.story.speakers import (
-    Lexicon, Speaker, after_clause, before_clause, complement, lexicon, parse, subject, tokens, unnamed,
+    Lexicon, Speaker, after_clause, before_clause, lexicon, subject, tokens,
 )
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
 _SAY = {"said", "says", "told", "tells", "added", "adds", "stated"}
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
-_MIN_CONTENT = 4  # words a reported statement needs
 _ADDING = regex.compile(r"[\"”“»«],?\s+[^\"”“„»«]*?,\s+adding\s+that\s+(?P<content>[^\"”“„»«]+)$")
 """`"…," he wrote, adding that he would help …`: a report after the quote, by its speaker."""
 
@@ -78,7 +78,7 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
             if chain.speaker:
                 people.add(offset, chain.speaker)
                 adding = _ADDING.search(s.text)
-                if adding and word_count(adding.group("content")) >= _MIN_CONTENT:
+                if adding and word_count(adding.group("content")) >= MIN_CONTENT:
                     out.append(Found(a_index, offset, cursor, _sentence(adding.group("content")), chain.speaker, [s.index]))
             continue
         report = explicit(s.text, lex, lang)
@@ -109,146 +109,97 @@ def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
             if found:
                 return found
     if lang == "de":
-        found = _german_attribution(text, lex)
+        found = german_attribution(text, lex)
         if found:
-            return found
+            return found[0], _sentence(found[1])
     for m in regex.finditer(r"[,:]\s+" if lang == "de" else r",\s+", text):  # `X wies das zurück: …`
         head, tail = text[: m.start()], text[m.end():]
-        reported = subjunctive(tail, lex) or tail.startswith("dass ") or _promise(head, tail, lex)
-        if lang == "de" and reported and word_count(tail) >= _MIN_CONTENT:
-            speaker = before_clause(head + ",", lex, lang)
-            if speaker and word_count(head) <= 12:
-                return speaker, _sentence(tail)
+        found = _reported_after(head, tail, lex) if lang == "de" else None
+        if found or m.group(0).startswith(":"):
+            if found:
+                return found
+            continue
         short_tail = word_count(tail) <= 10 and ", " not in tail
-        if short_tail and word_count(head) >= _MIN_CONTENT and (
-                lang != "de" or subjunctive(head, lex) or _inverted_report(head, tail, lex)):
-            speaker = None if tail.casefold().startswith("according") else after_clause(tail, lex, lang)
-            if speaker:
-                return speaker, _sentence(head)
+        if not short_tail or word_count(head) < MIN_CONTENT or tail.casefold().startswith("according"):
+            continue
+        indicative = lang == "de" and not subjunctive(head, lex)
+        if indicative and not _inverted_report(head, tail, lex):
+            continue
+        speaker = after_clause(tail, lex, lang)
+        if speaker and (not indicative or _credible(speaker)):
+            return speaker, _sentence(head)
     return None
 
 
-_INFINITIVE = regex.compile(r"(?:\bzu\s+\p{Ll}+|\b(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|"
-                            r"vor|weg|weiter|wieder|zurück|zusammen)zu\p{Ll}+)n[.!]?$")
-"""The end of a German infinitive clause: `… in Auftrag zu geben.`, `… wieder aufzunehmen.`"""
+def _reported_after(head: str, tail: str, lex: Lexicon) -> tuple[Speaker, str] | None:
+    """German `X sagte, es gebe …` / `…, dass …` / `X kündigte an, … zu prüfen`: a reporting
+    clause that reports (its particle there, not negated) and the statement after it."""
+    if word_count(tail) < MIN_CONTENT or word_count(head) > 12:
+        return None
+    if not (subjunctive(tail, lex) or tail.startswith("dass ") or _infinitive_report(head, tail, lex)):
+        return None
+    if not _says(head, lex):
+        return None
+    speaker = before_clause(head + ",", lex, "de")
+    return (speaker, _sentence(tail)) if speaker else None
 
 
-def _promise(head: str, tail: str, lex: Lexicon) -> bool:
-    """`X hat angekündigt, einen Prüfbericht in Auftrag zu geben`: after a verb of announcing or
-    promising, an infinitive clause is what was said (in the indicative report's place)."""
+_NEGATIONS = frozenset("nicht nie niemals nichts kein keine keinen keinem keiner keines".split())
+_NOT_A_REPORT = frozenset("um ohne statt anstatt doch aber und sondern".split())
+"""Words that open an infinitive or clause of purpose or contrast, not a statement:
+`warf einen Stein, um die Scheibe einzuschlagen`, `hat Hilfe zugesagt, doch die Summe ist zu klein`."""
+_PASSIVE_DE = frozenset("wird werden wurde wurden".split())
+_INFINITIVE = regex.compile(
+    r"(?:\bzu\s+\p{Ll}*|\b(?:ab|an|auf|aus|bei|dar|durch|ein|fest|fort|frei|her|heraus|herbei|hin|hinzu|los|"
+    r"mit|nach|sicher|statt|teil|um|vor|voran|weg|weiter|wieder|zurück|zusammen)zu\p{Ll}*)[elr]n[.!]?$")
+"""The end of a German infinitive clause: `… in Auftrag zu geben.`, `… wieder aufzunehmen.`,
+`… umzusetzen.` (not `… viel zu klein.`)."""
+_RELATIVE_OPEN = regex.compile(r",\s+(?:der|die|das|den|dem|deren|dessen|denen|welche[rsmn]?)\s")
+
+
+def _says(head: str, lex: Lexicon) -> bool:
+    """Whether the clause before the comma reports: its last reporting verb has its particle
+    (`teilte … mit`, not `teilte die Befürchtung`; `stellte … klar`, not `stellte sicher`) and
+    is not negated (`bestätigte nicht, dass …`)."""
+    words = [w.casefold().rstrip(".") for w in tokens(head.split(", ")[-1])]
+    verbs = [i for i, w in enumerate(words) if w in lex.verbs]
+    if not verbs or any(w in _NEGATIONS for w in words):
+        return False
+    needed = lex.particles_for(words[verbs[-1]])
+    return not needed or any(w in needed for w in words[verbs[-1] + 1:])
+
+
+def _infinitive_report(head: str, tail: str, lex: Lexicon) -> bool:
+    """`X hat angekündigt, einen Prüfbericht in Auftrag zu geben`, `X warf Y vor, … informiert
+    zu haben`: after a verb of announcing, promising or accusing, an infinitive clause is what
+    was said — not a clause of purpose (`…, um …`) and not after a passive (`Ihm wird
+    vorgeworfen, …`: he did not say it)."""
     words = [w.casefold() for w in tokens(head)]
-    return any(w in lex.promises for w in words[-6:]) and bool(_INFINITIVE.search(tail.strip()))
+    first = tail.split(maxsplit=1)[0].casefold() if tail.strip() else ""
+    return (any(w in lex.infinitives for w in words[-6:]) and first not in _NOT_A_REPORT
+            and not any(w in _PASSIVE_DE for w in words) and bool(_INFINITIVE.search(tail.strip())))
 
 
 def _inverted_report(head: str, tail: str, lex: Lexicon) -> bool:
-    """`14 Menschen wurden verletzt, teilte die Polizei mit.`: a short reporting clause with its
-    verb first after a main clause attributes it in the indicative too (not after a fronted
-    subordinate clause, `Als die Polizei eintraf, sagte …`, and not a demand, `…, forderte X`)."""
-    verb = tokens(tail)[:1]
-    return (bool(verb) and verb[0].casefold() in lex.verbs and verb[0].casefold() not in _DEMANDS
-            and word_count(tail) <= 8 and opening_word(head).casefold() not in lex.openers)
+    """`14 Menschen wurden verletzt, teilte die Polizei mit.`: a short reporting clause with a
+    verb of stating first after a main clause attributes it in the indicative too — not after a
+    fronted clause or phrase (`Als die Polizei eintraf, sagte …`, `Seit die Brücke gesperrt
+    ist, meldeten …`), a relative clause (`Die Frau, die … beobachtet hatte, rief die Polizei`),
+    nor negated (`…, sagte der Minister nichts`); questions and fears are not statements."""
+    words = [w.casefold().rstrip(".") for w in tokens(tail)]
+    if not words or words[0] not in lex.statements or word_count(tail) > 8 or head.rstrip().endswith("?"):
+        return False
+    opener = opening_word(head).casefold()
+    if opener in lex.openers or opener in lex.fronted or _RELATIVE_OPEN.search(head):
+        return False
+    needed = lex.particles_for(words[0])
+    return not any(w in _NEGATIONS for w in words) and (not needed or any(w in needed for w in words))
 
 
-_WIE = regex.compile(r"^(?P<head>.+?),\s+wie\s+(?P<who>[^,;:]{2,80}?)\s+(?P<verb>\p{Ll}+)\s*[.!]?$")
-"""`…, wie ein Kliniksprecher einräumte.`: an indicative statement attributed after it."""
-_SOURCE = regex.compile(
-    r"(?<![\p{L}])(?i:nach\s+(?:angaben|einschätzung|auskunft|darstellung|worten)|laut)"
-    r"\s+(?:(?P<von>(?i:von|vom))\s+)?(?P<who>(?:(?i:der|des|dem|den|eines|einer|einem)\s+)?"
-    r"(?:[\p{Lu}][\p{L}\p{M}.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}-]*)")
-"""`Nach Angaben der Polizei …`, `nach Einschätzung von IT-Leiter Marco Wendtland …`, `Laut X …`
-(not `nach Informationen des Kuriers`: that is an outlet's own reporting, `claims.py`)."""
-_THEIR_WORDS = regex.compile(r"(?<![\p{L}])(?i:nach)\s+(seinen|ihren)\s+(?:Worten|Angaben)(?![\p{L}])")
-"""`Nach seinen Worten braucht die Initiative …`: the source is the person just named."""
-_DEMANDS = frozenset("forderte forderten fordert verlangte verlangten verlangt mahnte mahnt anmahnte "
-                     "wünschte empfahl riet".split())
-"""`…, wie der Stadtrat forderte`: the council demanded it, it did not state it."""
-_ARTICLES = frozenset("der des dem den die das ein eine einer eines einem einen von vom".split())
-_BODIES = ("polizei", "feuerwehr", "staatsanwaltschaft", "stadt", "gemeinde", "landkreis", "kreis",
-           "landratsamt", "behörde", "ministerium", "regierung", "verwaltung", "gewerkschaft", "klinik",
-           "krankenhaus", "rettungsdienst", "wetterdienst", "unternehmen", "konzern", "firma", "bahn",
-           "betreiber", "veranstalter", "verband", "gericht", "ermittler", "bundesamt", "landesamt",
-           "senat", "rathaus", "amt", "beschäftigte", "augenzeugen", "anwohner", "experten")
-"""Bodies (and groups) a `laut`/`nach Angaben` phrase names as the source; matched as a word's
-start or end (`Polizeipräsidium`, `Stadtverwaltung`, `Netzbetreiber`)."""
-_ZUFOLGE = regex.compile(r"(?P<who>(?:(?i:der|des|dem|den)\s+)?(?:[\p{Lu}][\p{L}\p{M}.-]*\s+){1,3})zufolge(?![\p{L}])")
-"""`Der Polizei zufolge …`."""
-
-
-def _german_attribution(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
-    """German statements whose source is named by a phrase, not by a reporting clause with a
-    Konjunktiv: `…, wie die Polizei mitteilte.`, `Nach Angaben der Feuerwehr …`, `Laut X …`,
-    `Der Polizei zufolge …` — the indicative is the norm there, the phrase is the attribution."""
-    m = _WIE.match(text.strip())
-    if (m and _reporting_verb(m.group("verb"), lex) and m.group("verb").casefold() not in _DEMANDS
-            and word_count(m.group("head")) >= _MIN_CONTENT):
-        speaker = parse(tokens(m.group("who")), lex, "de")
-        if speaker is not None and speaker.kind != "pronoun":
-            return speaker, _sentence(m.group("head"))
-    m = _THEIR_WORDS.search(text)
-    if m and word_count(text) - word_count(m.group(0)) >= _MIN_CONTENT:
-        return Speaker("pronoun", "er" if m.group(1).casefold().startswith("sein") else "sie"), text.strip()
-    for pattern in (_SOURCE, _ZUFOLGE):
-        m = pattern.search(text)
-        if m and word_count(text) - word_count(m.group(0)) >= _MIN_CONTENT:
-            after = tokens(text[m.end():m.end() + 60]) if pattern is _SOURCE else None
-            speaker = _source(tokens(m.group("who")), lex, after)
-            who = m.group("who").split()
-            if speaker is None and m.groupdict().get("von") and who[0][:1].isupper():
-                speaker = Speaker("name", who[0])  # `nach Einschätzung von Reinwald`: no article, a name
-            if speaker is not None:
-                return speaker, text.strip()
-    return None
-
-
-def _source(phrase: list[str], lex: Lexicon, after: list[str] | None = None) -> Speaker | None:
-    """Who a `laut`/`nach Angaben`/`zufolge` phrase names: an office with the name after it
-    (`IT-Leiter Marco Wendtland`), an office (`eines Sprechers der Stadt`: not named), or a
-    body the lists know, in the nominative (`der Polizei`, `des Landesamts für Umwelt` →
-    Landesamt für Umwelt) — not any capitalised noun, since German capitalises them all
-    (`laut Polizei Anwohner …`, `sangen laut Weihnachtslieder`, `Den Angaben zufolge`).
-    `after`: the words after the phrase, where its complement stands (`für Umwelt`)."""
-    article = phrase[0].casefold() if phrase else ""
-    words = [w for w in phrase if w.casefold() not in lex.determiners and w.casefold() not in _ARTICLES]
-    if not words:
-        return None
-    head = _nominative(words[0]) if article in ("des", "eines") else words[0]
-    whose = complement(after or []) if len(words) == 1 else []
-    if lex.is_role(head):
-        named = [w for w in words[1:4] if w[:1].isupper()]
-        if len(named) >= 2 and not whose:
-            return Speaker("name", " ".join(named[:3]), role=head)
-        found = Speaker("role", " ".join([head, *whose]), role=head)
-        return unnamed(found) if article in lex.determiners - lex.definite else found
-    if _body(words[0]):
-        return Speaker("description", " ".join([head, *whose]), role=head)
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _nominative(word: str) -> str:
-    """A German noun after `des`/`eines` without its genitive ending (`Landesamts` →
-    `Landesamt`, `Rettungsdienstes` → `Rettungsdienst`, `Sprechers` → `Sprecher`): HanTa's
-    lemma when it is the word minus an ending, else the word without a final `s`."""
-    tagger = tagger_model()
-    lemma = tagger.analyze(word)[0] if tagger is not None else ""
-    if lemma and lemma != word and word.startswith(lemma) and lemma[:1].isupper():
-        return lemma
-    return word[:-1] if word.endswith("s") and len(word) > 4 else word
-
-
-def _body(word: str) -> bool:
-    """An authority, company or other body that speaks (`Polizei`, `Landkreises`, `OVB`)."""
-    low = word.casefold()
-    return (any(low.startswith(b) or low.endswith(b) for b in _BODIES)
-            or is_cue("de", "org_head", word) or is_cue("de", "org_suffix", word)
-            or (word.isupper() and 2 <= len(word) <= 6))  # an acronym: OVB, GVD, THW
-
-
-def _reporting_verb(word: str, lex: Lexicon) -> bool:
-    """A reporting verb, also with its particle joined as in a subordinate clause
-    (`mitteilte` = mit + teilte, `einräumte`, `ankündigte`)."""
-    low = word.casefold()
-    return low in lex.verbs or any(low.startswith(p) and low[len(p):] in lex.verbs for p in lex.particles)
+def _credible(speaker: Speaker) -> bool:
+    """A source that may attribute an indicative statement: a person, an office or a body the
+    lists know — not any noun after the verb (`…, rief die Feuerwehr`)."""
+    return speaker.kind != "description" or is_body(speaker.text.split()[0])
 
 
 @lru_cache(maxsize=8)
@@ -267,7 +218,7 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     the first reporting verb of the sentence, optional object and time, then the statement."""
     text = _INNER_RELATIVE.sub(r"\g<subj> ", text.strip(), count=1)  # `Officials, who asked not to be named, said`
     m = _english_report_pattern(tuple(lex.verbs)).match(text)
-    if not m or word_count(m.group("content")) < _MIN_CONTENT:
+    if not m or word_count(m.group("content")) < MIN_CONTENT:
         return None
     subj = _RELATIVE.sub("", m.group("subj"))  # `Whitlow, who supervised the count, said`
     if not _plain_subject(subj, lex):
@@ -276,8 +227,7 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     if that and not _starts_clause(that.group(1), lex):
         that = None  # `recalled that day in 1998`: a demonstrative, not a conjunction
     verb = m.group("verb").casefold()
-    promise = (verb in lex.promises and m.group("content").startswith("to ")  # `promised to name …`
-               and not _TRAILING_SAY.search(m.group("content")))  # `…, Ochirbat said`: his report
+    promise = _promise(verb, m.group("content"), lex)
     if not that and not promise and (verb not in _SAY or m.group("content").startswith("to ")):
         return None  # without `that`, only `said`-like verbs: `asked X to …` is no statement
     subj = regex.sub(r",\s*\d+\s*,?", "", subj)  # `The mayor, 51, said`
@@ -288,10 +238,29 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
         return None
     if abbreviation and speaker.kind == "name":  # `Haverly Regional Transit (HRT) says`
         speaker = Speaker("name", f"{speaker.text} ({abbreviation.group(1)})", speaker.role)
-    content = f"{m.group('verb')} {m.group('content')}" if promise else m.group("content")
-    return speaker, _sentence(content)  # a promise keeps its verb: `Promised to name …`
+    content = m.group("content")
+    if promise:  # a promise keeps its verb, and ends where the writer's own clause begins
+        content = f"{m.group('verb')} " + _WRITERS_CLAUSE.split(content, maxsplit=1)[0]
+    return speaker, _sentence(content)
 
 
+def _promise(verb: str, content: str, lex: Lexicon) -> bool:
+    """`Obama promised to close Guantanamo`: a promise is a statement too — not a participle
+    (`The aid promised to flood victims has never arrived`: a finite verb follows in the same
+    clause) and not when a trailing `…, Ochirbat said` names who reports it."""
+    if verb not in lex.infinitives or not content.startswith("to ") or _TRAILING_SAY.search(content):
+        return False
+    for word in content.split(",")[0].split()[1:9]:
+        if word in _LINKS:
+            return True  # `vowed to fight … and have launched …`: the promise's own clause ended
+        if word in _FINITE:
+            return False
+    return True
+
+
+_FINITE = frozenset("has have had is are was were remains remain".split())
+_LINKS = frozenset("and or that which who because when if while but".split())
+_WRITERS_CLAUSE = regex.compile(r",\s+(?:but|and then|then|while|although|though|yet|according\s+to)\s")
 _TRAILING_SAY = regex.compile(r",\s+[^,]{2,80}?\s(?:said|says|told|added)\b[^,]*$")
 _RELATIVE = regex.compile(r",\s+(?:who|which)\s[^,]+,?$")
 _INNER_RELATIVE = regex.compile(r"^(?P<subj>[^,;:“”\"]{2,60}?),\s+(?:who|which)\s[^,;]{3,120},\s+(?=\p{Ll})")
@@ -344,5 +313,7 @@ def subjunctive(text: str, lex: Lexicon) -> bool:
 
 
 def _continues(text: str, lex: Lexicon, lang: str) -> bool:
-    """A sentence without reporting clause that carries on reported speech (German only)."""
-    return lang == "de" and subjunctive(text, lex)
+    """A sentence without reporting clause that carries on reported speech (German only): not
+    one with a reporting verb of its own (`Der Sprecher der Feuerwehr, Jan Koch, sagte, …`)."""
+    return (lang == "de" and subjunctive(text, lex)
+            and not any(w.casefold() in lex.verbs and w.casefold() != "so" for w in tokens(text)))

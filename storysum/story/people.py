@@ -43,21 +43,85 @@ def _plain_full_name(text: str, lang: str) -> bool:
     return 2 <= len(words) <= 3 and not any(w.endswith(".") or w.casefold() in stops for w in words)
 
 
-def _not_a_name_start(word: str) -> bool:
-    """A German word that opens a capitalised run but no name: a function word or an inflected
-    adjective at a sentence start (`Auch`, `Leisere Töne`, `Scharfe Kritik`)."""
-    return word.casefold() in resources_for("de").stopwords or lexclass(word) in ("ATTR", "FUNC")
+_RUN = regex.compile(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}")
+
+
+@lru_cache(maxsize=256)
+def named_mentions(text: str, lex: Lexicon, lang: str) -> tuple[tuple[int, str, str], ...]:
+    """(offset, name, office) of every person an article names by a capitalised run: an office
+    before the name (`Landrat Georg Strehlau`), a plain full name (`Harold Pyne`), in German
+    also with the office in apposition before it. Read once per article text (the quotes and
+    the reported-speech panels both ask)."""
+    found = []
+    for m in _RUN.finditer(text):
+        for start, words in _segments(text, m, lex, lang):
+            named = named_run(words, lex)
+            if named and named.kind == "name" and named.role and named.role in words[:-1]:
+                found.append((start, named.text, named.role))
+            elif named and named.kind == "name" and _plain_full_name(named.text, lang):
+                role = _role_before(text, start, named.text, lex) if lang == "de" else ""
+                found.append((start, named.text, role))  # a full name, its office in apposition
+    return tuple(found)
+
+
+def _segments(text: str, m: regex.Match, lex: Lexicon, lang: str) -> list[tuple[int, list[str]]]:
+    """The parts of a capitalised run that may be names, with their offsets: split where a
+    sentence ends inside (`… den Bürgermeister. Anna Berends`; German: `Landrat Peter Kuhn. Anna
+    Berends`), without a German sentence's first word when it is a function word or an
+    inflected adjective (`Auch Jan Vöhringer`, `Leisere Töne`)."""
+    words, offsets, pos = [], [], m.start()
+    for w in m.group(0).split():
+        pos = text.index(w, pos)
+        words.append(w)
+        offsets.append(pos)
+        pos += len(w)
+    cuts = [i + 1 for i, w in enumerate(words[:-1]) if _ends_sentence(w, i, lex, lang)]
+    parts = []
+    for a, b in zip([0, *cuts], [*cuts, len(words)]):
+        part, starts = words[a:b], offsets[a:b]
+        if lang == "de" and part and _sentence_initial(text, starts[0]) and _not_a_name_start(part[0], len(part)):
+            part, starts = part[1:], starts[1:]
+        if len(part) >= 2:
+            parts.append((starts[0], part))
+    return parts
+
+
+def _ends_sentence(word: str, i: int, lex: Lexicon, lang: str) -> bool:
+    """A word of a capitalised run after which a sentence ends: it ends with a period and is
+    not an initial, a title or an office written with one, nor an abbreviation (`S.K.`); inside
+    the run only in German, where the next sentence's capitalised subject is common."""
+    if not word.endswith(".") or len(word) == 2 or lex.is_title(word) or word.casefold() in lex.roles:
+        return False
+    return i == 0 or (lang == "de" and "." not in word[:-1])
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t„“\"»«(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _not_a_name_start(word: str, run_length: int) -> bool:
+    """A German sentence's first word that opens a capitalised run but no name: a function word
+    in front of a full name (`Auch Jan Vöhringer`) or an inflected adjective (`Leisere Töne`,
+    `Scharfe Kritik`) — not a first name HanTa happens to know as something else (`Ahmet`)."""
+    if word.casefold() in resources_for("de").stopwords and run_length >= 3:
+        return True
+    return lexclass(word) == "ATTR" and word.endswith(("e", "en", "er", "es", "em"))
 
 
 _ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<role>\p{Lu}[\p{L}-]+)(?:\s+(?:der|des|von|vom)(?:\s+\p{Lu}[\p{L}-]+){1,2})?"
-                             r",\s*(?:(?:Dr|Prof)\.\s*)*$")
+                             r",\s*(?P<titles>(?:\S+\.\s*)*)$")
 
 
-def _role_before(before: str, lex: Lexicon) -> str:
-    """The office of a German name in apposition: `Die Geschäftsführerin der Kreiskliniken
-    Oberwaldach, Dr. Annette Wiesinger, …` → Geschäftsführerin."""
-    m = _ROLE_BEFORE.search(before)
-    return m.group("role") if m and lex.is_role(m.group("role")) else ""
+def _role_before(text: str, start: int, name: str, lex: Lexicon) -> str:
+    """The office of a German name in apposition, closed by a comma after the name: `Die
+    Geschäftsführerin der Kreiskliniken Oberwaldach, Dr. Annette Wiesinger, …` →
+    Geschäftsführerin (not `gegen den Landrat, Anna Berends hielt dagegen`)."""
+    m = _ROLE_BEFORE.search(text, max(0, start - 90), start)
+    end = text.find(name, start) + len(name)
+    if not m or not lex.is_role(m.group("role")) or not text.startswith(",", end):
+        return ""
+    return m.group("role") if all(lex.is_title(t) for t in m.group("titles").split()) else ""
 
 
 @lru_cache(maxsize=None)
@@ -88,41 +152,20 @@ class People:
     _sentence_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
-        for m in regex.finditer(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}", self.text):
-            words, start = m.group(0).split(), m.start()
-            if self.lang == "de":
-                while len(words) > 2 and _not_a_name_start(words[0]):  # `Auch Jan Vöhringer`, `Leisere Töne`
-                    start = m.start() + m.group(0).index(words[1], start - m.start() + len(words[0]))
-                    words = words[1:]
-                if _not_a_name_start(words[0]):
-                    continue
-            first = words[0]
-            if first.endswith(".") and not (len(first) == 2 or self.lex.is_title(first)
-                                            or first.casefold() in self.lex.roles):
-                # `… den Bürgermeister. Anna Berends dankte`: a sentence ends after the first word
-                start = m.start() + m.group(0).index(words[1], start - m.start() + len(first))
-                words = words[1:]
-                if len(words) < 2:
-                    continue
-            end = next((i for i, w in enumerate(words[1:], 1) if w.endswith(".") and len(w) > 2
-                        and "." not in w[:-1] and not self.lex.is_title(w)), None)
-            if self.lang == "de" and end is not None:
-                words = words[:end + 1]  # `Birgit Lanzinger. Die Hebamme`: a sentence ends
-            named = named_run(words, self.lex)
-            if named and named.kind == "name" and named.role and named.role in words[:-1]:
-                self.mentions.append((start, named.text, named.role))
-            elif named and named.kind == "name" and _plain_full_name(named.text, self.lang):
-                role = _role_before(self.text[max(0, start - 90):start], self.lex) if self.lang == "de" else ""
-                self.mentions.append((start, named.text, role))  # a full name, its office in apposition
+        self.mentions = list(named_mentions(self.text, self.lex, self.lang))
 
     def add(self, offset: int, name: str) -> None:
         self.mentions.append((offset, name, ""))
 
-    def named_next(self, offset: int, role: str, within: int = 300) -> str | None:
-        """The person named right after `offset` (within `within` characters) with exactly
-        this office word: `a spokeswoman said. Spokeswoman Deanna Congileo …`."""
+    def named_next(self, offset: int, role: str) -> str | None:
+        """The person the next sentence names under exactly this office word, the office first:
+        `a spokeswoman said. Spokeswoman Deanna Congileo …` (not `Fire Department Spokesman Tom
+        Reed`: another body's)."""
+        starts = self._starts()
+        i = bisect_right(starts, offset)
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
         after = [(pos, name) for pos, name, r in self.mentions
-                 if offset < pos <= offset + within and r.casefold() == role.casefold()]
+                 if offset < pos < end and r.casefold() == role.casefold() and self.text.startswith(r, pos)]
         return min(after)[1] if after else None
 
     def latest(self, offset: int, role: str = "", gender: str = "", person: bool = False) -> str | None:

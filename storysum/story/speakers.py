@@ -26,7 +26,8 @@ _JOINS = {"of", "for", "&", "and"}  # inside English organisation names
 _AGE_NOUN = regex.compile(r"\d+-(?:jährige[rn]?|year-old)", regex.IGNORECASE)
 
 
-_CONJUNCTIONS = {"and", "but", "or", "so", "yet", "then", "also", "und", "aber", "auch", "doch", "denn", "dann"}
+_LEADING = {"and", "but", "or", "so", "yet", "then", "also", "und", "aber", "auch", "doch", "denn", "dann"}
+"""Conjunctions and linking adverbs that may open a sentence before a name (`But Le Monde, …`)."""
 _ADJECTIVE_ENDINGS = ("liche", "lichen", "licher", "ische", "ischen", "ischer", "ige", "igen", "iger")
 
 
@@ -49,7 +50,14 @@ class Lexicon:
     adverbs: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
-    promises: frozenset[str] = frozenset()
+    fronted: frozenset[str] = frozenset()
+    statements: frozenset[str] = frozenset()
+    separable: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    infinitives: frozenset[str] = frozenset()
+
+    def particles_for(self, verb: str) -> tuple[str, ...]:
+        """The particles a separable reporting verb needs to report (`teilte` → mit), () if none."""
+        return next((p for v, p in self.separable if v == verb.casefold()), ())
 
     def is_role(self, word: str) -> bool:
         """Whether a capitalised word names an office or function rather than a person."""
@@ -75,7 +83,7 @@ def lexicon(lang: str) -> Lexicon:
     lists = {k: v + table.get("*", {}).get(k, []) for k, v in lists.items()}
     get = lists.get
     return Lexicon(
-        verbs=frozenset(get("verbs", [])), particles=frozenset(get("particles", [])),
+        verbs=frozenset(get("verbs", []) + get("infinitives", [])), particles=frozenset(get("particles", [])),
         according=tuple(tuple(a.split()) for a in get("according", [])),
         pronouns=frozenset(get("pronouns", [])), determiners=frozenset(get("determiners", [])),
         titles=frozenset(get("titles", [])), roles=frozenset(get("roles", [])),
@@ -83,7 +91,9 @@ def lexicon(lang: str) -> Lexicon:
         stop=frozenset(get("stop", [])), nonverbs=frozenset(get("nonverbs", [])),
         nonspeakers=frozenset(get("nonspeakers", [])), adverbs=frozenset(get("adverbs", [])),
         definite=frozenset(get("definite", [])), openers=frozenset(get("openers", [])),
-        promises=frozenset(get("promises", [])),
+        fronted=frozenset(get("fronted", [])), statements=frozenset(get("statements", [])),
+        separable=tuple((v, tuple(p.split("|"))) for v, p in (e.split(":") for e in get("separable", []))),
+        infinitives=frozenset(get("infinitives", [])),
     )
 
 
@@ -200,17 +210,30 @@ def _description(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
 
 def complement(words: list[str]) -> list[str]:
     """What follows a German speaker noun and says whose it is: `(Sprecher) der Behörde`,
-    `(Landesamt) für Umwelt` — a genitive or `für` and one capitalised word."""
-    if len(words) >= 2 and words[0] in ("der", "des", "für") and _NAME_WORD.fullmatch(words[1].rstrip(".")):
-        return words[:2]
-    return []
+    `(Landesamt) für Umwelt`, `(Sprecher) der Deutschen Bahn` — a genitive or `für`, capitalised
+    adjectives and a noun; not a news outlet, which after `sagte` is the dative object (`sagte
+    ein Polizeisprecher der Deutschen Presse-Agentur`, `sagte die Landrätin der Zeitung`)."""
+    if len(words) < 2 or words[0] not in ("der", "des", "für"):
+        return []
+    k = 1
+    while k + 1 < len(words) and words[k].endswith(_ADJECTIVE_ENDINGS + ("en", "er")) and _NAME_WORD.fullmatch(words[k + 1].rstrip(".")):
+        k += 1  # `der Deutschen Bahn`
+    noun = words[k].rstrip(".")
+    if not _NAME_WORD.fullmatch(noun) or noun.casefold().endswith(_OUTLET_ENDINGS):
+        return []
+    return words[:k + 1]
+
+
+_OUTLET_ENDINGS = ("zeitung", "agentur", "redaktion", "blatt", "sender", "kurier", "anzeiger", "rundschau",
+                   "post", "bote", "boten", "welle", "funk", "radio", "fernsehen", "presse", "nachrichten",
+                   "magazin", "spiegel", "tagesschau", "dpa", "afp", "epd", "kna", "reuters")
 
 
 def unnamed(found: Speaker) -> Speaker:
     """`ein Sprecher (der Stadt)`, `a spokesman`: someone not named yet — not whoever holds a
-    like office elsewhere in the article, at most the one the next sentence names with the
-    same word (`…, a spokeswoman said. Spokeswoman Deanna Congileo said …`)."""
-    return Speaker("unnamed", found.text, role=found.role) if found.kind == "role" else found
+    like office elsewhere in the article, at most the one the next sentence opens with under
+    the same office word (`…, a spokeswoman said. Spokeswoman Deanna Congileo said …`)."""
+    return Speaker("unnamed", found.text, role=found.role)
 
 
 def subject(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
@@ -307,24 +330,41 @@ def before_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
             return named_run(words, lex, lang)
         return None
     found = _around(words, verbs[-1], lex, lang)
-    if found is None and verbs[-1] == 0:
+    if found is None and verbs[-1] == 0 and not _has_subject(words[1:], lex):
         return _before_apposition(stripped[:-1], lex, lang)
     return found
 
 
+def _has_subject(words: list[str], lex: Lexicon) -> bool:
+    """Whether an article and a noun follow the verb (`sagte am Montag eine Kollegin`): the
+    subject stands there, after an adverbial."""
+    return any(w.casefold() in lex.determiners and _NAME_WORD.match(nxt) for w, nxt in zip(words, words[1:]))
+
+
 def _before_apposition(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     """`Friedrich Almendinger, Fraktionsvorsitzender der Bürgerunion, sagte`: a reporting verb
-    that opens its clause after an apposition speaks for the full name before it."""
+    that opens its clause after an apposition speaks for the full name before it — when that
+    part is only the name, an office or a leading conjunction or article (not `Über Anna
+    Berends, die Leiterin des Amts, sagte …`: the topic); or for the name in apposition after an
+    office (`Der Sprecher der Feuerwehr, Jan Koch, sagte`)."""
     parts = regex.split(r",\s", text)
     if len(parts) < 3 or len(parts[-2].split()) > 8:
         return None
+    office = tokens(parts[-3].split(". ")[-1])
+    role = next((w for w in office if lex.is_role(w)), None) if len(office) <= 5 else None
+    named = named_run(tokens(parts[-2]), lex, lang)
+    if role and named and named.kind == "name" and named.text == parts[-2].strip() and " " in named.text:
+        return Speaker("name", named.text, role=role)  # `Der Sprecher der Feuerwehr, Jan Koch, sagte`
     words = tokens(parts[-3].split(". ")[-1])
-    while words and (words[0].casefold() in _CONJUNCTIONS or words[0].casefold() in lex.determiners
+    while words and (words[0].casefold() in _LEADING or words[0].casefold() in lex.determiners
                      or words[0].casefold() in lex.openers):
-        words = words[1:]  # `But Le Monde`, `And Locke`, `The New York Times`
+        words = words[1:]  # `But Le Monde`, `And Locke`, `The New York Times`, `As Len Vlahos`
     named = named_run(words, lex, lang) if 2 <= len(words) <= 5 else None
-    if named is None or named.kind != "name" or len(named.text.split()) < 2 or len(words) - len(named.text.split()) > 1:
-        return None  # the whole part before the apposition is the name (an office before it at most)
+    if named is None or named.kind != "name" or len(named.text.split()) < 2:
+        return None
+    extra = words[: len(words) - len(named.text.split())]
+    if extra and not (len(extra) == 1 and (lex.is_role(extra[0]) or lex.is_title(extra[0]))):
+        return None  # the part before the apposition is the name (an office before it at most)
     role = tokens(parts[-2])[:1]
     return Speaker("name", named.text, role=role[0] if role and lex.is_role(role[0]) else named.role)
 
