@@ -118,3 +118,15 @@ def test_english_sentence_start_and_kinds() -> None:
 
 def test_no_sentences_no_entities() -> None:
     assert extract_entities(Cluster(id="empty", articles=[])) == []
+
+
+def test_german_common_nouns_in_the_genitive_and_time_words_are_no_entities() -> None:
+    found = _by_name(extract_entities(_cluster(
+        "de",
+        "Nach Angaben des Landratsamts kamen 386 Kinder in Ebersmoor zur Welt. Laut Landratsamt "
+        "schließt der Kreißsaal. Eine Entscheidung sei bis Mitte Dezember zu erwarten.",
+        "Der Sprecher des Landratsamts sagte, bis Mitte Dezember werde entschieden. Frau Albers aus "
+        "Ebersmoor war dagegen.",
+    )))
+    assert "Landratsamt" not in found and "Landratsamts" not in found and "Mitte" not in found
+    assert "Ebersmoor" in found

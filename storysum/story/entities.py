@@ -158,6 +158,8 @@ def _german_is_name(word: str, st: _Stats) -> bool:
         return False
     if is_cue("de", "person_before", word) or _org_head(word) or _calendar(word):
         return False  # roles, generic words for bodies and dates are cues, not names
+    if _genitive_of_noun(word):
+        return False  # `des Landratsamts`: a common noun in the genitive
     cls = german_class(word)
     if cls in ("NE", "AMB") and word.casefold() in resources_for("de").stopwords:
         return False  # `Von` opening a sentence, `pro Jahr`
@@ -172,6 +174,16 @@ def _german_is_name(word: str, st: _Stats) -> bool:
     if cls == "CMP":
         return bool(st.strong or (st.cued and len(st.articles) > 1) or suffix)
     return False
+
+
+def _genitive_of_noun(word: str) -> bool:
+    """A German common noun with its genitive ending (`Landratsamts`, `Kreistags`): HanTa
+    knows the word without the `-s`/`-es` as a noun and the word itself as no name (`Albers`)."""
+    if lexclass(word) in ("NE", "NE?", "AMB"):
+        return False
+    stems = [word[:-2]] if word.endswith("es") else []
+    stems += [word[:-1]] if word.endswith("s") else []
+    return any(len(stem) > 3 and lexclass(stem) == "NN" for stem in stems)
 
 
 def _german_continues(tokens: list[str], j: int, names: set[str], person: bool) -> bool:
