@@ -270,6 +270,18 @@ def test_date_conflict_on_the_same_event() -> None:
         [("2026-04-23", ["a", "b"]), ("2026-04-22", ["c"])]]
 
 
+def test_announced_future_dates_months_apart_conflict_past_ones_do_not() -> None:
+    """A closure announced for 31 March by one outlet and 30 April by another is a dispute;
+    two past events a month apart are two events."""
+    found = conflicts_of(
+        ("a", "2026-11-18", "de", "Der Kreistag hat beschlossen, die Geburtshilfe in Ebersmoor am 31. März 2027 zu schließen."),
+        ("b", "2026-11-21", "de", "Der Kreistag beschloss, die Geburtshilfe in Ebersmoor zum 30. April 2027 zu schließen."))
+    assert [[(v.value, v.outlets) for v in c.values] for c in found] == [[("2027-03-31", ["a"]), ("2027-04-30", ["b"])]]
+    assert conflicts_of(
+        ("a", "2026-11-18", "de", "Der Kreistag hat am 2. November die Schließung der Geburtshilfe in Ebersmoor beschlossen."),
+        ("b", "2026-11-21", "de", "Der Kreistag hat am 5. Oktober die Schließung der Geburtshilfe in Ebersmoor beschlossen.")) == []
+
+
 def test_same_date_from_different_article_dates_is_no_conflict() -> None:
     assert conflicts_of(
         ("a", "2026-04-24", "de", "Das Feuer brach am Donnerstag gegen 22.40 Uhr in der Halle aus."),

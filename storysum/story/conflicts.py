@@ -26,6 +26,7 @@ SENTENCE_LINK_SHARED = 3
 LONE_LINK = 0.1  # Jaccard the lone-date link needs too: three shared words of forty are chance
 MAX_DAYS_APART = 7
 LONE_DAYS = 3
+FUTURE_DAYS_APART = 366  # announced future dates of one thing may differ by months
 EVENT_WORDS = 9  # words of the event's sentence that name a date conflict
 PUBLISHED_DAYS = 7  # outlets disagree only if they wrote within a week (else: the story moved on)
 MAX_RATIO = 2.0  # two values of one quantity further apart than this are two quantities
@@ -182,6 +183,7 @@ class _DateItem:
     sentence: int
     words: frozenset[str]  # content stems of the sentence, without date and time words
     marks: frozenset[str]  # the date words as written: weekdays, months, numbers
+    published: str  # the article's date ("" when unknown)
 
 
 def _content(text: str, lang: str) -> frozenset[str]:
@@ -209,8 +211,9 @@ def _date_items(cluster: Cluster, dates: list[DateMention]) -> list[_DateItem]:
         for i in d.sentences:
             s = cluster.sentences[i]
             lang = s.lang if s.lang != "und" else cluster.lang
-            items.append(_DateItem(d.date, d.time, cluster.articles[s.article].id, i, _content(s.text, lang),
-                                   _date_marks(s.text, lang)))
+            article = cluster.articles[s.article]
+            items.append(_DateItem(d.date, d.time, article.id, i, _content(s.text, lang),
+                                   _date_marks(s.text, lang), (article.date or "")[:10]))
     return items
 
 
@@ -228,8 +231,10 @@ def _linked(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
     """Whether two dated sentences of different outlets report the same event: same clock
     time and shared words; or near-identical one-date sentences; or one outlet's lone date
     next to a date the others agree on (and it never gives), with several shared words."""
-    if a.outlet == b.outlet or _days_apart(a.date, b.date) > MAX_DAYS_APART:
+    if a.outlet == b.outlet:
         return False
+    if _days_apart(a.date, b.date) > MAX_DAYS_APART:
+        return _announced(a, b)
     if a.date != b.date and a.marks == b.marks:
         return False  # the same words ("Friday night") read against two article dates: no dispute
     shared = len(a.words & b.words)
@@ -242,6 +247,16 @@ def _linked(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
     if ctx.dates_in[a.sentence] == 1 and ctx.dates_in[b.sentence] == 1 and overlap >= SENTENCE_LINK:
         return True
     return a.date != b.date and (_lone(a, b, ctx) or _lone(b, a, ctx))
+
+
+def _announced(a: _DateItem, b: _DateItem) -> bool:
+    """Two outlets announcing a future date for the same thing in near-identical words (`die
+    Geburtshilfe am 31. März 2027 zu schließen` / `zum 30. April 2027 zu schließen`): a
+    dispute however far apart the dates, where past events that far apart are two events."""
+    future = all(p and it.date > p for it in (a, b) for p in (a.published, b.published))
+    shared = len(a.words & b.words)
+    return (future and _days_apart(a.date, b.date) <= FUTURE_DAYS_APART and shared >= SENTENCE_LINK_SHARED
+            and shared / max(1, len(a.words | b.words)) >= SENTENCE_LINK)
 
 
 def _lone(x: _DateItem, y: _DateItem, ctx: _Context) -> bool:
