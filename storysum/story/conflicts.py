@@ -253,10 +253,16 @@ def _announced(a: _DateItem, b: _DateItem) -> bool:
     """Two outlets announcing a future date for the same thing in near-identical words (`die
     Geburtshilfe am 31. März 2027 zu schließen` / `zum 30. April 2027 zu schließen`): a
     dispute however far apart the dates, where past events that far apart are two events."""
-    future = all(p and it.date > p for it in (a, b) for p in (a.published, b.published))
+    future = _all_future([a, b])
     shared = len(a.words & b.words)
     return (future and _days_apart(a.date, b.date) <= FUTURE_DAYS_APART and shared >= SENTENCE_LINK_SHARED
             and shared / max(1, len(a.words | b.words)) >= SENTENCE_LINK)
+
+
+def _all_future(items: list[_DateItem]) -> bool:
+    """Whether every date lies after every one of these outlets' publication dates."""
+    published = [it.published for it in items]
+    return all(p and it.date > p for it in items for p in published)
 
 
 def _lone(x: _DateItem, y: _DateItem, ctx: _Context) -> bool:
@@ -300,12 +306,13 @@ def _widen(group: list[_DateItem], items: list[_DateItem]) -> list[_DateItem]:
     """Add other outlets' reports of a date already in the conflict that use the words its
     reports share ("closed", "ausgebrochen"), so every outlet behind a value is listed."""
     out = list(group)
+    needed = 1 if _all_future(group) else 2  # an announced date: one shared word (`schließen`)
     for date in {it.date for it in group}:
         same = [it for it in group if it.date == date]
         common = frozenset.intersection(*[it.words for it in same])  # one report: all its words
         present = {it.outlet for it in out}
         for it in items:
-            if it.date == date and it.outlet not in present and len(it.words & common) >= 2:
+            if it.date == date and it.outlet not in present and len(it.words & common) >= needed:
                 out.append(it)
                 present.add(it.outlet)
     return out
