@@ -586,3 +586,9 @@ def test_review_cases_pronoun_speakers(text: str, speaker: str) -> None:
 def test_the_topic_before_an_apposition_is_not_the_speaker() -> None:
     text = "Über Anna Berends, die Leiterin des Amts, sagte am Montag eine Kollegin: „Sie ist bei allen beliebt.“"
     assert [s for _q, s in quotes_of(text)] != ["Anna Berends"]
+
+
+def test_konjunktiv_after_a_pronoun_before_a_noun() -> None:
+    """`es fehle Geld`: after a pronoun subject, an `-e` verb may be followed by a noun."""
+    assert indirect_of("Bürgermeisterin Anna Berends sagte, es fehle Geld für die Sanierung.") == [
+        ("Es fehle Geld für die Sanierung.", "Anna Berends")]

@@ -306,8 +306,8 @@ def subjunctive(text: str, lex: Lexicon) -> bool:
         if not (w.islower() and low.endswith("e") and len(low) >= 4) or past or low in lex.nonverbs or i == 0:
             continue
         prev, nxt = words[i - 1], words[i + 1] if i + 1 < len(words) else "."
-        subject = prev[:1].isupper() or prev.casefold() in ("man", "er", "sie", "es")
-        if subject and prev not in ",;:" and (nxt.islower() or nxt in ".,;"):
+        pronoun = prev.casefold() in ("man", "er", "sie", "es")  # `es fehle Geld`: no adjective after it
+        if (pronoun or prev[:1].isupper()) and prev not in ",;:" and (pronoun or nxt.islower() or nxt in ".,;"):
             return True
     return False
 
