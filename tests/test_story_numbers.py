@@ -170,6 +170,19 @@ def test_the_first_number_of_a_tally_counts_what_the_second_counts(text: str, la
     assert [h.value for h in hits] == values and len({h.key for h in hits}) == 1
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Nach der Debatte stimmten 31 Kreisräte für die Vorlage, 24 votierten dagegen, zwei enthielten sich.", "de",
+     [(31, "Kreisräte"), (24, "Kreisräte"), (2, "Kreisräte")]),
+    ("2019 waren es noch mehr als 600 Geburten, im vergangenen Jahr nur noch 386.", "de",
+     [(600, "Geburten"), (386, "Geburten")]),
+    ("Twelve people died, 40 were injured.", "en", [(12, "people"), (40, "people")]),
+    # a number after a name is the name's, not a count
+    ("Bei dem Absturz starben 228 Menschen an Bord der Maschine von Air France 447.", "de", [(228, "Menschen")]),
+])
+def test_a_bare_number_counts_what_the_sentence_counted_before(text: str, lang: str, expected: list) -> None:
+    assert [(h.value, h.about) for h in scan(text, lang)] == expected
+
+
 def test_counted_noun_and_state_are_read_from_the_clause() -> None:
     hits = scan("Rund 180 Einsatzkräfte kämpften gegen das Feuer, zwei Feuerwehrleute wurden verletzt.", "de")
     assert [(h.value, h.key, h.state) for h in hits] == [(180, "responders", ""), (2, "responders", "injured")]

@@ -212,13 +212,33 @@ def _scan(text: str, lang: str) -> tuple[Hit, ...]:
     for start, end, value, cur in _numbers(text, lang):
         if any(a <= start < b for a, b in taken):
             continue
-        hit = _hit(text, lang, start, end, value, cur, spans) or _range_end(text, hits, start, end, value)
+        hit = (_hit(text, lang, start, end, value, cur, spans) or _range_end(text, hits, start, end, value)
+               or _elliptic(text, lang, hits, start, end, value))
         if hit is not None:
             first = _tally_start(text, bare, hit)
             hits.extend([first, hit] if first else [hit])
         else:
             bare.append((start, end, value))
     return tuple(hits)
+
+
+def _elliptic(text: str, lang: str, hits: list[Hit], start: int, end: int, value: float) -> Hit | None:
+    """A bare whole number that counts what an earlier count of the sentence counts, standing as
+    a clause's subject or at its end (`31 Kreisräte stimmten dafür, 24 votierten dagegen, zwei
+    enthielten sich`; `2019 waren es 600 Geburten, im vergangenen Jahr nur noch 386.`)."""
+    previous = [h for h in hits if h.kind == "count" and h.end <= start and h.about]
+    if not previous or value != int(value):
+        return None
+    qualifier, qstart, ident = _head(text, start, lang)
+    c_start, c_end = _clause(text, start)
+    after = text[end:]
+    subject = not text[c_start:qstart].strip() and regex.match(r"\s+\p{Ll}", after)
+    last = regex.fullmatch(r"\s*[.!]?\s*", after) or regex.match(r"\s*[,;]\s", after)
+    named = regex.search(r"\p{Lu}[\p{L}\p{M}-]*\s+$", text[:qstart])  # `vol Air France 447`: a name's number
+    if ident or not (subject or (last and not named)):
+        return None
+    return _finish(text, lang, (start, qstart, end, c_start, c_end), value, ("count", "count"), qualifier,
+                   previous[-1].about)
 
 
 _TALLY_WORD = regex.compile(r"\s+(?:zu|to|gegen|against)\s+", regex.IGNORECASE)
