@@ -153,6 +153,7 @@ def test_approximations_keep_the_value_and_record_the_qualifier() -> None:
     ("Ein Wachmann bemerkte den Rauch.", "de"),  # the article
     ("It happened on 23 April 2026 at 10.30pm.", "en"),  # date and time
     ("Die Adresse ist Hafenstraße 12, 28195 Bremen.", "de"),  # street number, ZIP code
+    ("Anträge gehen an 12345 Kellbrunn, Postfach 4.", "de"),  # a ZIP code before an unknown town
     ("The 1990s were different.", "en"),  # decade
     ("Werder gewann 3:1 gegen Bayern.", "de"),  # score
 ])
@@ -178,9 +179,20 @@ def test_the_first_number_of_a_tally_counts_what_the_second_counts(text: str, la
     ("Twelve people died, 40 were injured.", "en", [(12, "people"), (40, "people")]),
     # a number after a name is the name's, not a count
     ("Bei dem Absturz starben 228 Menschen an Bord der Maschine von Air France 447.", "de", [(228, "Menschen")]),
+    # a part of a count named before
+    ("Rund 90 von ihnen übernachten in der Sporthalle.", "de", [(90, "")]),
 ])
 def test_a_bare_number_counts_what_the_sentence_counted_before(text: str, lang: str, expected: list) -> None:
     assert [(h.value, h.about) for h in scan(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Insgesamt wurden 35000 Sandsäcke verbaut.", "de", 35000),  # five digits, no separator: a count
+    ("Es kamen 12000 Menschen zur Kundgebung.", "de", 12000),
+    ("About 35000 sandbags were used.", "en", 35000),
+])
+def test_long_raw_numbers_before_a_noun_are_counts(text: str, lang: str, value: int) -> None:
+    assert [h.value for h in scan(text, lang)] == [value]
 
 
 def test_counted_noun_and_state_are_read_from_the_clause() -> None:

@@ -16,6 +16,8 @@ import regex
 from storysum.model import Cluster
 from storysum.story import lexicon
 from storysum.story.dates import date_spans
+from storysum.story.entities import is_cue
+from storysum.story.hanta import lexclass
 from storysum.story.model import Figure
 
 _DIGITS = regex.compile(
@@ -225,20 +227,28 @@ def _scan(text: str, lang: str) -> tuple[Hit, ...]:
 def _elliptic(text: str, lang: str, hits: list[Hit], start: int, end: int, value: float) -> Hit | None:
     """A bare whole number that counts what an earlier count of the sentence counts, standing as
     a clause's subject or at its end (`31 Kreisräte stimmten dafür, 24 votierten dagegen, zwei
-    enthielten sich`; `2019 waren es 600 Geburten, im vergangenen Jahr nur noch 386.`)."""
-    previous = [h for h in hits if h.kind == "count" and h.end <= start and h.about]
-    if not previous or value != int(value):
+    enthielten sich`; `2019 waren es 600 Geburten, im vergangenen Jahr nur noch 386.`), or a
+    part of a count named before (`Rund 90 von ihnen übernachten …`, `12 of them Americans`)."""
+    if value != int(value):
         return None
     qualifier, qstart, ident = _head(text, start, lang)
     c_start, c_end = _clause(text, start)
-    after = text[end:]
+    where, after = (start, qstart, end, c_start, c_end), text[end:]
+    previous = [h for h in hits if h.kind == "count" and h.end <= start and h.about]
+    about = previous[-1].about if previous else ""
+    if ident:
+        return None
+    if _OF_THEM.match(after):
+        return _finish(text, lang, where, value, ("count", "count"), qualifier, about)
     subject = not text[c_start:qstart].strip() and regex.match(r"\s+\p{Ll}", after)
     last = regex.fullmatch(r"\s*[.!]?\s*", after) or regex.match(r"\s*[,;]\s", after)
     named = regex.search(r"\p{Lu}[\p{L}\p{M}-]*\s+$", text[:qstart])  # `vol Air France 447`: a name's number
-    if ident or not (subject or (last and not named)):
+    if not previous or not (subject or (last and not named)):
         return None
-    return _finish(text, lang, (start, qstart, end, c_start, c_end), value, ("count", "count"), qualifier,
-                   previous[-1].about)
+    return _finish(text, lang, where, value, ("count", "count"), qualifier, about)
+
+
+_OF_THEM = regex.compile(r"\s+(?:von\s+ihnen|davon|of\s+them)(?![\p{L}])", regex.IGNORECASE)
 
 
 _TALLY_WORD = regex.compile(r"\s+(?:zu|to|gegen|against)\s+", regex.IGNORECASE)
@@ -273,13 +283,28 @@ def _looks_like_id(text: str, start: int, end: int, stop: int, lang: str, scale:
     a number right after a name ("Windows 10 users"): not counts."""
     raw = text[start:end]
     if raw.isdigit() and len(raw) >= 5 and scale == 1:
-        return True
+        return not _counted_noun_follows(text, end, lang)  # `28195 Bremen`, not `35000 Sandsäcke`
     if stop == end and end < len(text) and text[end].isalpha():
         return True
     prev = regex.search(r"([\p{L}]+)\s+$", text[:start])
     return (lang == "en" and bool(prev) and prev.group(1)[0].isupper() and prev.start(1) > 0
             and prev.group(1).casefold() not in lexicon.function_words(lang)
             and not lexicon.mapping("qualifier", lang).get(prev.group(1).casefold()))
+
+
+def _counted_noun_follows(text: str, end: int, lang: str) -> bool:
+    """Whether a common noun follows a number: lower-case in English; in German a noun HanTa
+    knows, or a plural it guesses (`35000 Sandsäcke`) — not the town after a ZIP code (`28195
+    Bremen`, `12345 Kellbrunn`)."""
+    nxt = regex.match(r"\s+([\p{L}][\p{L}\p{M}-]*)", text[end:])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    if lang == "de":
+        known = lexclass(word)
+        plural = word.endswith(("e", "en", "er", "ern", "s")) and not is_cue("de", "place_suffix", word)
+        return word[:1].isupper() and (known == "NN" or (known in ("CMP", "UNK") and plural))
+    return word.islower()
 
 
 def _apposition_age(text: str, m: regex.Match, lang: str) -> Hit:
