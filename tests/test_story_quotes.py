@@ -592,3 +592,9 @@ def test_konjunktiv_after_a_pronoun_before_a_noun() -> None:
     """`es fehle Geld`: after a pronoun subject, an `-e` verb may be followed by a noun."""
     assert indirect_of("Bürgermeisterin Anna Berends sagte, es fehle Geld für die Sanierung.") == [
         ("Es fehle Geld für die Sanierung.", "Anna Berends")]
+
+
+def test_a_german_dass_clause_keeps_its_conjunction() -> None:
+    """Without `dass` the clause would read `Es das Gutachten gibt.`: its verb stands last."""
+    assert indirect_of("Eine Sprecherin des Landratsamts bestätigte auf Anfrage, dass es das Gutachten gibt.") == [
+        ("Dass es das Gutachten gibt.", "Sprecherin des Landratsamts")]

@@ -286,8 +286,10 @@ def _plain_subject(subj: str, lex: Lexicon) -> bool:
 
 
 def _sentence(text: str) -> str:
-    """The reported statement as a sentence of its own (without `dass`/`that`)."""
-    text = regex.sub(r"^(?:dass|that)\s+", "", text.strip(), flags=regex.IGNORECASE)
+    """The reported statement as a sentence of its own: without English `that`; German `dass`
+    stays, since its clause keeps the verb last (`Dass es das Gutachten gibt.`, not `Es das
+    Gutachten gibt.`)."""
+    text = regex.sub(r"^that\s+", "", text.strip(), flags=regex.IGNORECASE)
     if text and text[-1] not in ".!?…\"“”»«":
         text += "."  # the head of `…, teilte die Polizei mit.` ends at the comma
     return text[:1].upper() + text[1:] if text else text
