@@ -180,7 +180,7 @@ def test_the_first_number_of_a_tally_counts_what_the_second_counts(text: str, la
     # a number after a name is the name's, not a count
     ("Bei dem Absturz starben 228 Menschen an Bord der Maschine von Air France 447.", "de", [(228, "Menschen")]),
     # a part of a count named before
-    ("Rund 90 von ihnen übernachten in der Sporthalle.", "de", [(90, "")]),
+    ("Rund 90 von ihnen übernachten in der Sporthalle.", "de", [(90, "von ihnen")]),
 ])
 def test_a_bare_number_counts_what_the_sentence_counted_before(text: str, lang: str, expected: list) -> None:
     assert [(h.value, h.about) for h in scan(text, lang)] == expected
@@ -296,15 +296,30 @@ def test_date_conflict_on_the_same_event() -> None:
 
 
 def test_announced_future_dates_months_apart_conflict_past_ones_do_not() -> None:
-    """A closure announced for 31 March by one outlet and 30 April by another is a dispute;
-    two past events a month apart are two events."""
+    """A closure two outlets announce for 31 March and one for 30 April is a dispute; two past
+    events a month apart are two events."""
     found = conflicts_of(
         ("a", "2026-11-18", "de", "Der Kreistag hat beschlossen, die Geburtshilfe in Ebersmoor am 31. März 2027 zu schließen."),
-        ("b", "2026-11-21", "de", "Der Kreistag beschloss, die Geburtshilfe in Ebersmoor zum 30. April 2027 zu schließen."))
-    assert [[(v.value, v.outlets) for v in c.values] for c in found] == [[("2027-03-31", ["a"]), ("2027-04-30", ["b"])]]
+        ("b", "2026-11-21", "de", "Der Kreistag beschloss, die Geburtshilfe in Ebersmoor zum 30. April 2027 zu schließen."),
+        ("c", "2026-11-18", "de", "Die Geburtshilfe in Ebersmoor soll nach dem Beschluss des Kreistags am 31. März 2027 schließen."))
+    assert [[(v.value, v.outlets) for v in c.values] for c in found] == [[("2027-03-31", ["a", "c"]), ("2027-04-30", ["b"])]]
     assert conflicts_of(
         ("a", "2026-11-18", "de", "Der Kreistag hat am 2. November die Schließung der Geburtshilfe in Ebersmoor beschlossen."),
         ("b", "2026-11-21", "de", "Der Kreistag hat am 5. Oktober die Schließung der Geburtshilfe in Ebersmoor beschlossen.")) == []
+
+
+@pytest.mark.parametrize("articles", [
+    # two outlets printing one sentence with two future dates
+    [("a", "2026-11-18", "de", "Der Prozess gegen den Bürgermeister beginnt am 12. Mai 2027, das Urteil soll am 30. Juni 2027 fallen."),
+     ("b", "2026-11-18", "de", "Der Prozess gegen den Bürgermeister beginnt am 12. Mai 2027, das Urteil soll am 30. Juni 2027 fallen.")],
+    # a start and an end, an election and its run-off: no outlet's date is the agreed one
+    [("a", "2026-11-18", "de", "Die Sanierung der Weserbrücke soll am 1. März 2027 beginnen."),
+     ("b", "2026-11-19", "de", "Die Sanierung der Weserbrücke soll am 15. Dezember 2027 abgeschlossen sein.")],
+    [("a", "2026-11-18", "de", "Die Bürgermeisterwahl in Ebersmoor findet am 14. März 2027 statt."),
+     ("b", "2026-11-19", "de", "Die Stichwahl zur Bürgermeisterwahl in Ebersmoor findet am 28. März 2027 statt.")],
+])
+def test_future_dates_that_are_no_dispute(articles: list) -> None:
+    assert conflicts_of(*articles) == []
 
 
 def test_same_date_from_different_article_dates_is_no_conflict() -> None:
@@ -351,3 +366,25 @@ def test_numbers_that_are_not_one_number_are_ignored() -> None:
 def test_a_number_word_before_hundred_or_thousand_is_not_that_number() -> None:
     assert [(h.value, h.unit) for h in scan("Twelve hundred residents and three firefighters were there.", "en")] == [
         (3.0, "count")]
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    # clock times, scores, changes, scaled tallies, identifiers: no borrowed count
+    ("Rund 300 Menschen demonstrierten, die Kundgebung endete gegen acht.", "de", [300]),
+    ("About 300 people protested, the rally ended at seven.", "en", [300]),
+    ("Die Polizei meldete 12 Festnahmen, Werder gewann 3 zu 1.", "de", [12]),
+    ("Police arrested 12 fans after Bayern won 3 to 1.", "en", [12]),
+    ("The death toll rose by 12 to 312 people.", "en", [312]),
+    ("The floods displaced 1 to 2 million people.", "en", [2_000_000]),
+    ("Massenkarambolage auf der A 1 - 20 Verletzte.", "de", [20]),
+    ("Die Firma hat 300 Mitarbeiter und machte 5 Millionen Euro Umsatz, im Vorjahr waren es 4.", "de", [300, 5_000_000]),
+    ("Die Stadt erhielt 12 Millionen Euro Soforthilfe, 3 davon vom Bund.", "de", [12_000_000]),
+    ("Die Polizei nimmt unter der Rufnummer 04231 80600 Hinweise entgegen.", "de", []),
+    ("Die Praxis in 32423 Minden ist geschlossen.", "de", []),
+    ("Residents of the 90210 zip code earn more.", "en", []),
+    ("In case of fire, 40 residents were told to call 911.", "en", [40]),
+    # a possessive before the second number of a tally
+    ("Unofficial results show Achterberg with 20,969 votes to Pyne's 20,782.", "en", [20969, 20782]),
+])
+def test_review_cases_of_borrowed_counts(text: str, lang: str, values: list) -> None:
+    assert [h.value for h in scan(text, lang)] == values

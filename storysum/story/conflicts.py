@@ -14,6 +14,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import regex
+
 from storysum.model import Cluster
 from storysum.story import lexicon
 from storysum.story.figures import Hit, sentence_hits_for
@@ -234,7 +236,7 @@ def _linked(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
     if a.outlet == b.outlet:
         return False
     if _days_apart(a.date, b.date) > MAX_DAYS_APART:
-        return _announced(a, b)
+        return _announced(a, b, ctx)
     if a.date != b.date and a.marks == b.marks:
         return False  # the same words ("Friday night") read against two article dates: no dispute
     shared = len(a.words & b.words)
@@ -249,27 +251,35 @@ def _linked(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
     return a.date != b.date and (_lone(a, b, ctx) or _lone(b, a, ctx))
 
 
-def _announced(a: _DateItem, b: _DateItem) -> bool:
-    """Two outlets announcing a future date for the same thing in near-identical words (`die
-    Geburtshilfe am 31. März 2027 zu schließen` / `zum 30. April 2027 zu schließen`): a
-    dispute however far apart the dates, where past events that far apart are two events."""
-    future = _all_future([a, b])
+def _announced(a: _DateItem, b: _DateItem, ctx: _Context) -> bool:
+    """One outlet announcing another future date for what the others announce in near-identical
+    words (`die Geburtshilfe am 31. März 2027 zu schließen` in three outlets, `zum 30. April
+    2027 zu schließen` in one): a dispute however far apart the dates, where past events that far
+    apart are two events. As for a lone past date, one side must be the agreed date of at least
+    a third of the outlets and the other's outlet must never give it (so two outlets printing
+    one sentence with two dates, or a start and an end date, are no dispute)."""
+    if not _all_future([a, b]) or _days_apart(a.date, b.date) > FUTURE_DAYS_APART:
+        return False
     shared = len(a.words & b.words)
-    return (future and _days_apart(a.date, b.date) <= FUTURE_DAYS_APART and shared >= SENTENCE_LINK_SHARED
-            and shared / max(1, len(a.words | b.words)) >= SENTENCE_LINK)
+    similar = shared >= SENTENCE_LINK_SHARED and shared / max(1, len(a.words | b.words)) >= SENTENCE_LINK
+    return similar and (_lone(a, b, ctx, FUTURE_DAYS_APART) or _lone(b, a, ctx, FUTURE_DAYS_APART))
 
 
 def _all_future(items: list[_DateItem]) -> bool:
-    """Whether every date lies after every one of these outlets' publication dates."""
+    """Whether every date lies after every one of these outlets' publication days (ISO dates
+    only: an unparsed or month-only publication date makes nothing future)."""
     published = [it.published for it in items]
-    return all(p and it.date > p for it in items for p in published)
+    return all(_ISO_DAY.fullmatch(p) and it.date > p for it in items for p in published)
 
 
-def _lone(x: _DateItem, y: _DateItem, ctx: _Context) -> bool:
-    """x's date is given by x's outlet only; y's by at least half of all outlets (a core event
-    of the story, not a side remark), never by x's outlet."""
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _lone(x: _DateItem, y: _DateItem, ctx: _Context, days: int = LONE_DAYS) -> bool:
+    """x's date is given by x's outlet only; y's by at least a third of all outlets (a core
+    event of the story, not a side remark), never by x's outlet."""
     return (ctx.outlets_of[x.date] == {x.outlet} and len(ctx.outlets_of[y.date]) >= ctx.majority
-            and y.date not in ctx.dates_of[x.outlet] and _days_apart(x.date, y.date) <= LONE_DAYS)
+            and y.date not in ctx.dates_of[x.outlet] and _days_apart(x.date, y.date) <= days)
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -306,13 +316,12 @@ def _widen(group: list[_DateItem], items: list[_DateItem]) -> list[_DateItem]:
     """Add other outlets' reports of a date already in the conflict that use the words its
     reports share ("closed", "ausgebrochen"), so every outlet behind a value is listed."""
     out = list(group)
-    needed = 1 if _all_future(group) else 2  # an announced date: one shared word (`schließen`)
     for date in {it.date for it in group}:
         same = [it for it in group if it.date == date]
         common = frozenset.intersection(*[it.words for it in same])  # one report: all its words
         present = {it.outlet for it in out}
         for it in items:
-            if it.date == date and it.outlet not in present and len(it.words & common) >= needed:
+            if it.date == date and it.outlet not in present and len(it.words & common) >= 2:
                 out.append(it)
                 present.add(it.outlet)
     return out

@@ -124,6 +124,8 @@ def _german_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
         for i, tok in enumerate(tokens):
             if not _capitalised(tok) or _abbreviation(tokens, i) or is_cue("de", "skip", tok):
                 continue
+            if tok in _PART_OF_TIME and i + 1 < len(tokens) and (is_cue("de", "skip", tokens[i + 1]) or tokens[i + 1].isdigit()):
+                continue  # `bis Mitte Dezember`, `Ende 2027`: a time, not the district `Mitte`
             st = stats[tok]
             st.articles.add(article)
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -139,6 +141,9 @@ def _german_stats(sentences: list[tuple[int, list[str]]]) -> dict[str, _Stats]:
             else:
                 st.bare += 1
     return stats
+
+
+_PART_OF_TIME = {"Mitte", "Anfang", "Ende", "Beginn"}
 
 
 def _calendar(word: str) -> bool:

@@ -225,44 +225,53 @@ def _scan(text: str, lang: str) -> tuple[Hit, ...]:
 
 
 def _elliptic(text: str, lang: str, hits: list[Hit], start: int, end: int, value: float) -> Hit | None:
-    """A bare whole number that counts what an earlier count of the sentence counts, standing as
-    a clause's subject or at its end (`31 Kreisräte stimmten dafür, 24 votierten dagegen, zwei
-    enthielten sich`; `2019 waren es 600 Geburten, im vergangenen Jahr nur noch 386.`), or a
-    part of a count named before (`Rund 90 von ihnen übernachten …`, `12 of them Americans`)."""
-    if value != int(value):
+    """A bare whole number that counts what the sentence's figure just before it counts, when
+    that is a count: as a clause's subject (`31 Kreisräte stimmten dafür, 24 votierten dagegen,
+    zwei enthielten sich`, `Twelve people died, 40 were injured`), at a clause's end after `es`,
+    a copula or `noch` (`2019 waren es 600 Geburten, im vergangenen Jahr nur noch 386.`), or as a
+    part of it (`Rund 90 von ihnen übernachten …`, `12 of them Americans`) — not a clock time
+    (`endete gegen acht`), a score, an identifier (`call 911`, raw five digits) or a change."""
+    before = [h for h in hits if h.end <= start]
+    of_them = _OF_THEM.match(text, end)
+    if of_them and not before and value == int(value):  # `Rund 90 von ihnen …`: a part of the count before
+        qualifier, qstart, _ident = _head(text, start, lang)
+        c_start, c_end = _clause(text, start)
+        return _finish(text, lang, (start, qstart, end, c_start, c_end), value, ("count", "count"), qualifier,
+                       of_them.group(0).strip())  # its own key: never folded into another count
+    if value != int(value) or not before or before[-1].kind != "count" or not before[-1].about:
         return None
+    raw = text[start:end]
     qualifier, qstart, ident = _head(text, start, lang)
+    if ident or (raw.isdigit() and len(raw) >= 5):
+        return None
     c_start, c_end = _clause(text, start)
-    where, after = (start, qstart, end, c_start, c_end), text[end:]
-    previous = [h for h in hits if h.kind == "count" and h.end <= start and h.about]
-    about = previous[-1].about if previous else ""
-    if ident:
-        return None
-    if _OF_THEM.match(after):
-        return _finish(text, lang, where, value, ("count", "count"), qualifier, about)
+    after = text[end:]
+    previous_word = regex.search(r"([\p{L}]+(?:['’]s)?)\s*$", text[c_start:qstart])
     subject = not text[c_start:qstart].strip() and regex.match(r"\s+\p{Ll}", after)
-    last = regex.fullmatch(r"\s*[.!]?\s*", after) or regex.match(r"\s*[,;]\s", after)
-    named = regex.search(r"\p{Lu}[\p{L}\p{M}-]*\s+$", text[:qstart])  # `vol Air France 447`: a name's number
-    if not previous or not (subject or (last and not named)):
+    last = ((regex.fullmatch(r"\s*[.!]?\s*", after) or regex.match(r"\s*[,;]\s", after))
+            and previous_word is not None and (previous_word.group(1).casefold() in _BEFORE_ELLIPSIS
+                                               or previous_word.group(1).endswith(("'s", "’s"))))  # `to Pyne's 20,782`
+    if not (_OF_THEM.match(after) or subject or last):
         return None
-    return _finish(text, lang, where, value, ("count", "count"), qualifier, about)
+    return _finish(text, lang, (start, qstart, end, c_start, c_end), value, ("count", "count"), qualifier,
+                   before[-1].about)
 
 
 _OF_THEM = regex.compile(r"\s+(?:von\s+ihnen|davon|of\s+them)(?![\p{L}])", regex.IGNORECASE)
-
-
+_BEFORE_ELLIPSIS = frozenset("es noch waren sind war ist it there were are was is".split())
+"""Words after which a clause-final bare number repeats a count: `waren es 7`, `nur noch 386`."""
 _TALLY_WORD = regex.compile(r"\s+(?:zu|to|gegen|against)\s+", regex.IGNORECASE)
 
 
 def _tally_start(text: str, bare: list[tuple[int, int, float]], hit: Hit) -> Hit | None:
-    """The bare first number of a tally or range (`mit 31 zu 24 Stimmen`, `by 52 to 48 votes`,
-    `2,000 to 3,000 children`, `20 - 25 arrests`): it counts what the second one counts."""
-    if not bare or hit.kind != "count":
+    """The bare first number of a tally or range (`mit 31 zu 24 Stimmen`, `by a vote of 52 to 48
+    votes`, `2,000 to 3,000 children`): it counts what the second one counts — not a change
+    (`rose by 12 to 312`), nor when the second carries a scale the first would need."""
+    if not bare or hit.kind != "count" or hit.value >= 1_000_000:
         return None
     start, end, value = bare[-1]
-    link = text[end:hit.start]
-    dash = regex.fullmatch(r"\s*[-–]\s*", link) and text[hit.start:hit.start + 1].isdigit()  # not `7-Eleven`
-    if not (dash or _TALLY_WORD.fullmatch(link)):
+    change = regex.search(r"(?i)(?<![\p{L}])(?:by|um)\s+$", text[:start]) and hit.value > value  # `rose by 12 to 312`
+    if not _TALLY_WORD.fullmatch(text[end:hit.start]) or change:
         return None
     return replace(hit, value=value, surface=text[start:end], start=start, end=end, qualifier="")
 
@@ -283,7 +292,7 @@ def _looks_like_id(text: str, start: int, end: int, stop: int, lang: str, scale:
     a number right after a name ("Windows 10 users"): not counts."""
     raw = text[start:end]
     if raw.isdigit() and len(raw) >= 5 and scale == 1:
-        return not _counted_noun_follows(text, end, lang)  # `28195 Bremen`, not `35000 Sandsäcke`
+        return not _counted_noun_follows(text, start, end, lang)  # `28195 Bremen`, not `35000 Sandsäcke`
     if stop == end and end < len(text) and text[end].isalpha():
         return True
     prev = regex.search(r"([\p{L}]+)\s+$", text[:start])
@@ -292,12 +301,16 @@ def _looks_like_id(text: str, start: int, end: int, stop: int, lang: str, scale:
             and not lexicon.mapping("qualifier", lang).get(prev.group(1).casefold()))
 
 
-def _counted_noun_follows(text: str, end: int, lang: str) -> bool:
-    """Whether a common noun follows a number: lower-case in English; in German a noun HanTa
-    knows, or a plural it guesses (`35000 Sandsäcke`) — not the town after a ZIP code (`28195
-    Bremen`, `12345 Kellbrunn`)."""
+def _counted_noun_follows(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether five raw digits count the noun after them (`wurden 35000 Sandsäcke verbaut`)
+    rather than being a ZIP code, phone or other number: not after a preposition, comma, article
+    or another number (`in 32423 Minden`, `…, 28195 Bremen`, `04231 80600`), not with a leading
+    zero, and a noun follows — lower-case in English; in German a noun HanTa knows, or a plural it
+    guesses, not a place name."""
     nxt = regex.match(r"\s+([\p{L}][\p{L}\p{M}-]*)", text[end:])
-    if nxt is None:
+    prev = regex.search(r"(\S+)\s*$", text[:start])
+    if nxt is None or text[start] == "0" or (prev and (prev.group(1)[-1:] in ",;:" or prev.group(1)[-1:].isdigit()
+                                                        or prev.group(1).casefold() in _NOT_BEFORE_A_COUNT)):
         return False
     word = nxt.group(1)
     if lang == "de":
@@ -305,6 +318,10 @@ def _counted_noun_follows(text: str, end: int, lang: str) -> bool:
         plural = word.endswith(("e", "en", "er", "ern", "s")) and not is_cue("de", "place_suffix", word)
         return word[:1].isupper() and (known == "NN" or (known in ("CMP", "UNK") and plural))
     return word.islower()
+
+
+_NOT_BEFORE_A_COUNT = frozenset("in an nach aus bei von bis nahe zwischen ab um nr plz postleitzahl telefon tel "
+                                "rufnummer fax the a an at of to from zip code area call dial number no".split())
 
 
 def _apposition_age(text: str, m: regex.Match, lang: str) -> Hit:
