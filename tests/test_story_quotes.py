@@ -598,3 +598,12 @@ def test_a_german_dass_clause_keeps_its_conjunction() -> None:
     """Without `dass` the clause would read `Es das Gutachten gibt.`: its verb stands last."""
     assert indirect_of("Eine Sprecherin des Landratsamts bestätigte auf Anfrage, dass es das Gutachten gibt.") == [
         ("Dass es das Gutachten gibt.", "Sprecherin des Landratsamts")]
+
+
+def test_a_possessive_name_is_indexed_without_its_s() -> None:
+    """`Naomi Achterberg's lead …`: the person is Naomi Achterberg, and the pronoun after a
+    sentence that names her by surname goes to her."""
+    text = ("Naomi Achterberg's lead over Mayor Harold Pyne shrank to 163 votes. Achterberg, the first woman to "
+            "be elected mayor, will be sworn in on January 4. She has promised to name a transition team by "
+            "the end of the month.")
+    assert indirect_of(text, "en") == [("Promised to name a transition team by the end of the month.", "Naomi Achterberg")]

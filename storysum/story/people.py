@@ -43,6 +43,7 @@ def _plain_full_name(text: str, lang: str) -> bool:
     return 2 <= len(words) <= 3 and not any(w.endswith(".") or w.casefold() in stops for w in words)
 
 
+_POSSESSIVE = regex.compile(r"['’]s$")
 _RUN = regex.compile(r"[\p{Lu}][\p{L}\p{M}-]+\.?(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){1,5}")
 
 
@@ -56,11 +57,14 @@ def named_mentions(text: str, lex: Lexicon, lang: str) -> tuple[tuple[int, str, 
     for m in _RUN.finditer(text):
         for start, words in _segments(text, m, lex, lang):
             named = named_run(words, lex)
-            if named and named.kind == "name" and named.role and named.role in words[:-1]:
-                found.append((start, named.text, named.role))
-            elif named and named.kind == "name" and _plain_full_name(named.text, lang):
-                role = _role_before(text, start, named.text, lex) if lang == "de" else ""
-                found.append((start, named.text, role))  # a full name, its office in apposition
+            if named is None or named.kind != "name":
+                continue
+            name = _POSSESSIVE.sub("", named.text)  # `Naomi Achterberg's lead`: Naomi Achterberg
+            if named.role and named.role in words[:-1]:
+                found.append((start, name, named.role))
+            elif _plain_full_name(name, lang):
+                role = _role_before(text, start, name, lex) if lang == "de" else ""
+                found.append((start, name, role))  # a full name, its office in apposition
     return tuple(found)
 
 
