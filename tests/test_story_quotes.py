@@ -607,3 +607,12 @@ def test_a_possessive_name_is_indexed_without_its_s() -> None:
             "be elected mayor, will be sworn in on January 4. She has promised to name a transition team by "
             "the end of the month.")
     assert indirect_of(text, "en") == [("Promised to name a transition team by the end of the month.", "Naomi Achterberg")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The bridge will stay closed until Friday, Harlan County officials said.", "Harlan County officials"),
+    ("White House officials said the president would sign the bill on Monday.", "White House officials"),
+    ("Europe's top official said the talks would continue next week.", "Europe's top official"),
+])
+def test_english_named_group_speakers_keep_their_noun(text: str, speaker: str) -> None:
+    assert [s for _t, s in indirect_of(text, "en")] == [speaker]

@@ -140,8 +140,9 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
             return unnamed(found)
         return found
     if lang != "de" and len(words) <= 4 and words[-1].islower() and words[-1].casefold() not in lex.stop \
-            and _NAME_WORD.match(words[0]) and not any(_NAME_WORD.match(w) for w in words[1:]):
-        return Speaker("description", " ".join(words), role=words[-1])  # `Honduran officials`
+            and _NAME_WORD.match(words[0]) and (not any(_NAME_WORD.match(w) for w in words[1:])
+                                                or (words[-1].endswith("s") and all(_NAME_WORD.match(w) for w in words[:-1]))):
+        return Speaker("description", " ".join(words), role=words[-1])  # `Honduran officials`, `Harlan County officials`
     named = named_run(words, lex, lang)
     caps = next((k for k, w in enumerate(words[:4]) if _NAME_WORD.match(w)), None)
     if named is None and lang != "de" and caps:  # `council member Tomás Reyes`
