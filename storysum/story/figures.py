@@ -231,30 +231,28 @@ def _elliptic(text: str, lang: str, hits: list[Hit], start: int, end: int, value
     a copula or `noch` (`2019 waren es 600 Geburten, im vergangenen Jahr nur noch 386.`), or as a
     part of it (`Rund 90 von ihnen übernachten …`, `12 of them Americans`) — not a clock time
     (`endete gegen acht`), a score, an identifier (`call 911`, raw five digits) or a change."""
+    if value != int(value):
+        return None
     before = [h for h in hits if h.end <= start]
     of_them = _OF_THEM.match(text, end)
-    if of_them and not before and value == int(value):  # `Rund 90 von ihnen …`: a part of the count before
-        qualifier, qstart, _ident = _head(text, start, lang)
-        c_start, c_end = _clause(text, start)
-        return _finish(text, lang, (start, qstart, end, c_start, c_end), value, ("count", "count"), qualifier,
-                       of_them.group(0).strip())  # its own key: never folded into another count
-    if value != int(value) or not before or before[-1].kind != "count" or not before[-1].about:
-        return None
-    raw = text[start:end]
     qualifier, qstart, ident = _head(text, start, lang)
-    if ident or (raw.isdigit() and len(raw) >= 5):
-        return None
     c_start, c_end = _clause(text, start)
+    where = (start, qstart, end, c_start, c_end)
+    if of_them and not before:  # `Rund 90 von ihnen …`: a part of the count before
+        return _finish(text, lang, where, value, ("count", "count"), qualifier,
+                       of_them.group(0).strip())  # its own key: never folded into another count
+    raw = text[start:end]
+    if not before or before[-1].kind != "count" or not before[-1].about or ident or (raw.isdigit() and len(raw) >= 5):
+        return None
     after = text[end:]
     previous_word = regex.search(r"([\p{L}]+(?:['’]s)?)\s*$", text[c_start:qstart])
     subject = not text[c_start:qstart].strip() and regex.match(r"\s+\p{Ll}", after)
     last = ((regex.fullmatch(r"\s*[.!]?\s*", after) or regex.match(r"\s*[,;]\s", after))
             and previous_word is not None and (previous_word.group(1).casefold() in _BEFORE_ELLIPSIS
                                                or previous_word.group(1).endswith(("'s", "’s"))))  # `to Pyne's 20,782`
-    if not (_OF_THEM.match(after) or subject or last):
+    if not (of_them or subject or last):
         return None
-    return _finish(text, lang, (start, qstart, end, c_start, c_end), value, ("count", "count"), qualifier,
-                   before[-1].about)
+    return _finish(text, lang, where, value, ("count", "count"), qualifier, before[-1].about)
 
 
 _OF_THEM = regex.compile(r"\s+(?:von\s+ihnen|davon|of\s+them)(?![\p{L}])", regex.IGNORECASE)

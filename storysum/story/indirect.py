@@ -115,10 +115,10 @@ def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
     for m in regex.finditer(r"[,:]\s+" if lang == "de" else r",\s+", text):  # `X wies das zurück: …`
         head, tail = text[: m.start()], text[m.end():]
         found = _reported_after(head, tail, lex) if lang == "de" else None
-        if found or m.group(0).startswith(":"):
-            if found:
-                return found
-            continue
+        if found:
+            return found
+        if m.group(0).startswith(":"):
+            continue  # a colon only introduces what follows
         short_tail = word_count(tail) <= 10 and ", " not in tail
         if not short_tail or word_count(head) < MIN_CONTENT or tail.casefold().startswith("according"):
             continue
@@ -165,8 +165,7 @@ def _says(head: str, lex: Lexicon) -> bool:
     verbs = [i for i, w in enumerate(words) if w in lex.verbs]
     if not verbs or any(w in _NEGATIONS for w in words):
         return False
-    needed = lex.particles_for(words[verbs[-1]])
-    return not needed or any(w in needed for w in words[verbs[-1] + 1:])
+    return lex.has_particle(words[verbs[-1]], words[verbs[-1] + 1:])
 
 
 def _infinitive_report(head: str, tail: str, lex: Lexicon) -> bool:
@@ -192,8 +191,7 @@ def _inverted_report(head: str, tail: str, lex: Lexicon) -> bool:
     opener = opening_word(head).casefold()
     if opener in lex.openers or opener in lex.fronted or _RELATIVE_OPEN.search(head):
         return False
-    needed = lex.particles_for(words[0])
-    return not any(w in _NEGATIONS for w in words) and (not needed or any(w in needed for w in words))
+    return not any(w in _NEGATIONS for w in words) and lex.has_particle(words[0], words[1:])
 
 
 def _credible(speaker: Speaker) -> bool:

@@ -55,9 +55,11 @@ class Lexicon:
     separable: tuple[tuple[str, tuple[str, ...]], ...] = ()
     infinitives: frozenset[str] = frozenset()
 
-    def particles_for(self, verb: str) -> tuple[str, ...]:
-        """The particles a separable reporting verb needs to report (`teilte` → mit), () if none."""
-        return next((p for v, p in self.separable if v == verb.casefold()), ())
+    def has_particle(self, verb: str, following: list[str]) -> bool:
+        """Whether a separable reporting verb has the particle it needs to report among the
+        (case-folded) words after it (`teilte … mit`); always true for other verbs."""
+        needed = next((p for v, p in self.separable if v == verb.casefold()), ())
+        return not needed or any(w in needed for w in following)
 
     def is_role(self, word: str) -> bool:
         """Whether a capitalised word names an office or function rather than a person."""
@@ -351,12 +353,11 @@ def _before_apposition(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     parts = regex.split(r",\s", text)
     if len(parts) < 3 or len(parts[-2].split()) > 8:
         return None
-    office = tokens(parts[-3].split(". ")[-1])
-    role = next((w for w in office if lex.is_role(w)), None) if len(office) <= 5 else None
+    words = tokens(parts[-3].split(". ")[-1])
+    role = next((w for w in words if lex.is_role(w)), None) if len(words) <= 5 else None
     named = named_run(tokens(parts[-2]), lex, lang)
     if role and named and named.kind == "name" and named.text == parts[-2].strip() and " " in named.text:
         return Speaker("name", named.text, role=role)  # `Der Sprecher der Feuerwehr, Jan Koch, sagte`
-    words = tokens(parts[-3].split(". ")[-1])
     while words and (words[0].casefold() in _LEADING or words[0].casefold() in lex.determiners
                      or words[0].casefold() in lex.openers):
         words = words[1:]  # `But Le Monde`, `And Locke`, `The New York Times`, `As Len Vlahos`
