@@ -100,6 +100,7 @@ def indirect_of(text: str, lang: str = "de") -> list[tuple[str, str | None]]:
     ("„Wir haben so etwas noch nie erlebt“, sagte ein 40-jähriger Augenzeuge.", "Wir haben so etwas noch nie erlebt", "40-jähriger Augenzeuge"),
     ("„Kann das wirklich wahr sein?“, fragte Trainer Jens Ohm nach dem Spiel.", "Kann das wirklich wahr sein?", "Jens Ohm"),
     ("‚Wir kommen morgen wieder zurück‘, sagte Kapitänin Ruth Sommer.", "Wir kommen morgen wieder zurück", "Ruth Sommer"),
+    ("„Wir legen Berufung ein“, sagte sein Anwalt Jonas Pfeiffer.", "Wir legen Berufung ein", "Jonas Pfeiffer"),
 ])
 def test_german_reporting_clauses(text: str, quote: str, speaker: str) -> None:
     assert quotes_of(text) == [(quote, speaker)]
@@ -616,3 +617,27 @@ def test_a_possessive_name_is_indexed_without_its_s() -> None:
 ])
 def test_english_named_group_speakers_keep_their_noun(text: str, speaker: str) -> None:
     assert [s for _t, s in indirect_of(text, "en")] == [speaker]
+
+
+def test_a_sentence_that_attributes_the_one_before_it() -> None:
+    """`Das kündigte ihr Sprecher … an.`: the statement is the sentence before; the possessive
+    reads like an article, and a Konjunktiv after it continues the report."""
+    text = ("Die Initiative will die Schließung des Kreißsaals per Bürgerentscheid kippen. Das kündigte "
+            "ihr Sprecher Martin Haberkorn am Dienstag an. Man sei zuversichtlich, genug Unterschriften "
+            "zu sammeln.")
+    assert indirect_of(text) == [
+        ("Die Initiative will die Schließung des Kreißsaals per Bürgerentscheid kippen. Man sei "
+         "zuversichtlich, genug Unterschriften zu sammeln.", "Martin Haberkorn")]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Zahl der Toten stieg bis zum Abend auf zwölf. Das erklärte die Wucht der Explosion.",  # explains
+    "Die Brücke bleibt bis Freitag für den Verkehr gesperrt. Das sagte der Bürgermeister nicht.",
+    "Die Brücke bleibt bis Freitag für den Verkehr gesperrt. Das teilte die Meinung vieler Anwohner.",
+    "„Die Brücke bleibt gesperrt“, sagte Bauamtsleiterin Petra Vogt. Das bestätigte die Stadt.",  # quoted
+    "Die Brücke bleibt bis Freitag für den Verkehr gesperrt.\n\nDas teilte die Polizei am Montag mit.",
+])
+def test_no_backward_attribution_without_a_report_of_a_plain_sentence(text: str) -> None:
+    """Not a verb that explains, a negation, a separable verb without its particle, a direct
+    quotation (already attributed) or a sentence of another paragraph."""
+    assert [t for t, _s in indirect_of(text) if "Brücke" in t or "Toten" in t] == []

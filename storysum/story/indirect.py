@@ -9,7 +9,8 @@ English has no mood to lean on, so only the explicit forms count there: `X said 
 recall: a sentence needs a reporting clause or an attribution phrase (`sources.py`), or a
 quote/report just before it in the same paragraph; in German a plain reporting clause needs a
 Konjunktiv, `dass` or an infinitive after a verb of announcing, and an indicative statement an
-inverted clause with a verb of stating after it (`…, teilte die Polizei mit`).
+inverted clause with a verb of stating after it (`…, teilte die Polizei mit`) or a sentence of
+its own that attributes it (`Das teilte die Polizei mit.`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, 
 from storysum.story.people import People, resolve
 from storysum.story.sources import MIN_CONTENT, german_attribution, is_body
 from storysum.story.speakers import (
-    Lexicon, Speaker, after_clause, before_clause, lexicon, subject, tokens,
+    Lexicon, Speaker, after_clause, before_clause, lexicon, parse, subject, tokens,
 )
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
@@ -70,9 +71,12 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
     out: list[Found] = []
     chain: _Chain | None = None
     cursor = 0
+    before: Found | None = None  # the sentence before, as a statement nobody is credited with yet
     for s in sentences:
         offset = max(text.find(s.text, cursor), cursor)
         cursor = offset + len(s.text)
+        previous, before = before, (None if s.index in quoted else
+                                    Found(a_index, offset, cursor, _sentence(s.text), "", [s.index]))
         if s.index in quoted:
             chain = _Chain(quoted[s.index].speaker, s.paragraph, None)
             if chain.speaker:
@@ -89,6 +93,14 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
             if name and report[0].kind == "name":
                 people.add(offset, name)
             chain = _Chain(name, s.paragraph, item)
+        elif previous and (backward := _pointing_back(s.text, lex, lang)) is not None:
+            name = resolve(backward, offset, people)
+            if name and _paragraph(cluster, previous) == s.paragraph and not _reported(previous, out):
+                previous.speaker = name
+                out.append(previous)
+                chain = _Chain(name, s.paragraph, previous)
+            else:
+                chain = None
         elif chain and chain.speaker and chain.paragraph == s.paragraph and _continues(s.text, lex, lang):
             if chain.item is None:
                 chain.item = Found(a_index, offset, cursor, s.text, chain.speaker, [s.index])
@@ -99,6 +111,37 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
         else:
             chain = None
     return out
+
+
+_POINTER = regex.compile(r"^(?:Das|Dies)(?:\s+alles)?\s+(?P<clause>\p{Ll}+\s[^,;:]+)[.!]$")
+"""`Das teilte die Polizei am Montag mit.`: a reporting clause whose object is the sentence before."""
+
+
+def _pointing_back(text: str, lex: Lexicon, lang: str) -> Speaker | None:
+    """The speaker of a German sentence that only attributes the one before it: `Das teilte
+    die Polizei mit.`, `Dies kündigte ihr Sprecher Martin Haberkorn am Dienstag an.` — a
+    reporting verb first (with its particle), not negated, and a credible speaker (not `Das
+    erklärte die hohe Zahl der Toten`, where `erklärte` explains)."""
+    m = _POINTER.match(text.strip()) if lang == "de" else None
+    if not m or word_count(text) > 16:
+        return None
+    words = tokens(m.group("clause"))
+    low = [w.casefold() for w in words]
+    if not (low[0] in lex.verbs or low[0] in lex.statements) or any(w in _NEGATIONS for w in low):
+        return None
+    if not lex.has_particle(low[0], low[1:]):
+        return None
+    speaker = parse(words[1:], lex, lang)
+    return speaker if speaker is not None and _credible(speaker) else None
+
+
+def _paragraph(cluster: Cluster, item: Found) -> int:
+    return cluster.sentences[item.sentences[0]].paragraph
+
+
+def _reported(item: Found, found: list[Found]) -> bool:
+    """Whether the sentence is part of a statement found already."""
+    return any(item.sentences[0] in f.sentences for f in found)
 
 
 def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:

@@ -54,6 +54,7 @@ class Lexicon:
     statements: frozenset[str] = frozenset()
     separable: tuple[tuple[str, tuple[str, ...]], ...] = ()
     infinitives: frozenset[str] = frozenset()
+    possessives: frozenset[str] = frozenset()
 
     def has_particle(self, verb: str, following: list[str]) -> bool:
         """Whether a separable reporting verb has the particle it needs to report among the
@@ -95,7 +96,7 @@ def lexicon(lang: str) -> Lexicon:
         definite=frozenset(get("definite", [])), openers=frozenset(get("openers", [])),
         fronted=frozenset(get("fronted", [])), statements=frozenset(get("statements", [])),
         separable=tuple((v, tuple(p.split("|"))) for v, p in (e.split(":") for e in get("separable", []))),
-        infinitives=frozenset(get("infinitives", [])),
+        infinitives=frozenset(get("infinitives", [])), possessives=frozenset(get("possessives", [])),
     )
 
 
@@ -134,11 +135,12 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     first = words[0].casefold()
     if first in lex.pronouns and (len(words) <= 3 or (lang == "de" and words[1][:1].islower())):
         return Speaker("pronoun", words[0])  # `sagte er nach der Abstimmung`, `sagte sie dem Boten`
-    if first in lex.determiners:
+    if first in lex.determiners or first in lex.possessives:  # `ihr Sprecher X`: like `der Sprecher X`
+        definite = first in lex.definite or first in lex.possessives
         found = _description(words[1:], lex, lang)
-        if found and first in lex.definite and _AGE_NOUN.fullmatch(found.text.split()[0]):
+        if found and definite and _AGE_NOUN.fullmatch(found.text.split()[0]):
             return Speaker("pronoun", found.text.split()[0])  # `sagt der 52-Jährige (aus X)`: named before
-        if found and found.kind == "role" and first not in lex.definite:
+        if found and found.kind == "role" and not definite:
             return unnamed(found)
         return found
     if lang != "de" and len(words) <= 4 and words[-1].islower() and words[-1].casefold() not in lex.stop \
