@@ -308,6 +308,30 @@ def test_announced_future_dates_months_apart_conflict_past_ones_do_not() -> None
         ("b", "2026-11-21", "de", "Der Kreistag hat am 5. Oktober die Schließung der Geburtshilfe in Ebersmoor beschlossen.")) == []
 
 
+def test_every_outlet_announcing_the_disputed_day_is_listed() -> None:
+    """`schließt` is `schließen` (HanTa's infinitive; their Snowball stems differ): an outlet
+    announcing the same action for the disputed day joins its side; one announcing something
+    else for that day does not, whatever word it shares (`Ebersmoor`)."""
+    found = conflicts_of(
+        ("a", "2026-11-18", "de", "Der Kreistag hat beschlossen, die Geburtshilfe in Ebersmoor am 31. März 2027 zu schließen."),
+        ("b", "2026-11-21", "de", "Der Kreistag beschloss, die Geburtshilfe in Ebersmoor zum 30. April 2027 zu schließen."),
+        ("c", "2026-11-18", "de", "Die Geburtshilfe in Ebersmoor soll nach dem Beschluss des Kreistags am 31. März 2027 schließen."),
+        ("d", "2026-11-18", "de", "Laut Landratsamt schließt der Kreißsaal zum 31. März 2027."),
+        ("e", "2026-11-18", "de", "Am 31. März 2027 endet in Ebersmoor auch der Vertrag der Hebammen."))
+    assert [[(v.value, sorted(v.outlets)) for v in c.values] for c in found] == [
+        [("2027-03-31", ["a", "c", "d"]), ("2027-04-30", ["b"])]]
+
+
+def test_past_days_need_two_shared_words_to_join_a_dispute() -> None:
+    found = conflicts_of(
+        ("a", "2026-04-24", "de", "Das Feuer brach am Donnerstag gegen 22.40 Uhr in der Halle der Firma Kühlhaus Nord aus."),
+        ("b", "2026-04-24", "de", "Am Donnerstagabend gegen 22.40 Uhr brach in der Halle der Firma Kühlhaus Nord Feuer aus."),
+        ("c", "2026-04-29", "de", "Am Mittwochabend, dem 22. April, brach gegen 22.40 Uhr in der Halle der Firma Kühlhaus Nord Feuer aus."),
+        ("d", "2026-04-24", "de", "Die Polizei sperrte am Donnerstag die Halle."))
+    assert [[(v.value, sorted(v.outlets)) for v in c.values] for c in found] == [
+        [("2026-04-23", ["a", "b"]), ("2026-04-22", ["c"])]]
+
+
 @pytest.mark.parametrize("articles", [
     # two outlets printing one sentence with two future dates
     [("a", "2026-11-18", "de", "Der Prozess gegen den Bürgermeister beginnt am 12. Mai 2027, das Urteil soll am 30. Juni 2027 fallen."),

@@ -24,6 +24,19 @@ def tagger_model():
 
 
 @lru_cache(maxsize=100_000)
+def verb_lemma(word: str, full_only: bool = False) -> str | None:
+    """The infinitive of a German verb form HanTa's lexicon knows (`schließt`, `schloss`,
+    `geschlossen` → `schließen`), so that sentences of one event match whatever tense or person
+    they use; None for any other word, and with `full_only` for modal and auxiliary verbs."""
+    tagger = tagger_model()
+    if tagger is None or not word.islower():
+        return None
+    lemma, tag = tagger.analyze(word)
+    verb = tag.startswith("VV") if full_only else tag.startswith(("VV", "VM", "VA"))
+    return lemma if verb and lemma.islower() else None
+
+
+@lru_cache(maxsize=100_000)
 def lexclass(word: str) -> str:
     """HanTa's view of a German word out of context: NE (proper noun), NN (a noun its lexicon
     knows), UNK (a noun-like word it has to guess), ATTR (article/adjective/number) or FUNC."""
