@@ -11,7 +11,14 @@ import regex
 
 from storysum.model import Article
 from storysum.pipeline import load_cluster, prepare
-from storysum.story.quotes import attribution_conflicts, extract_indirect, extract_quotes, find_spans
+from storysum.story.indirect import subjunctive
+from storysum.story.quotes import (
+    attribution_conflicts,
+    extract_indirect,
+    extract_quotes,
+    find_spans,
+)
+from storysum.story.speakers import lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = sorted((ROOT / "examples" / "gold").glob("*.json"))
@@ -641,3 +648,25 @@ def test_no_backward_attribution_without_a_report_of_a_plain_sentence(text: str)
     """Not a verb that explains, a negation, a separable verb without its particle, a direct
     quotation (already attributed) or a sentence of another paragraph."""
     assert [t for t, _s in indirect_of(text) if "Brücke" in t or "Toten" in t] == []
+
+
+def test_konjunktiv_before_a_noun_with_a_noun_subject() -> None:
+    """`der Kreis trage Verantwortung`: HanTa knows `trage` as a verb (stem + e), so the noun
+    after it does not make it an adjective."""
+    assert indirect_of("Landrat Georg Strehlau sagte, der Kreis trage Verantwortung für alle Kliniken.") == [
+        ("Der Kreis trage Verantwortung für alle Kliniken.", "Georg Strehlau")]
+
+
+@pytest.mark.parametrize("text", [
+    "Landrat Georg Strehlau sagte, die große Halle brannte bis zum Morgen.",  # adjective before a noun
+    "Landrat Georg Strehlau sagte, er ging mit dem Kreis neue Wege bei den Kliniken.",
+])
+def test_no_konjunktiv_from_adjectives(text: str) -> None:
+    assert indirect_of(text) == []
+
+
+def test_the_first_person_is_indicative() -> None:
+    """`Ich trage …` is stem + e too, but the first person's indicative."""
+    lex = lexicon("de")
+    assert not subjunctive("Ich trage die Verantwortung für alle Kliniken", lex)
+    assert subjunctive("Der Kreis trage die Verantwortung für alle Kliniken", lex)

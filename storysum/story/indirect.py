@@ -24,6 +24,7 @@ from storysum.language import opening_word
 from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
+from storysum.story.hanta import tagger_model
 from storysum.story.people import People, resolve
 from storysum.story.sources import MIN_CONTENT, german_attribution, is_body
 from storysum.story.speakers import (
@@ -339,7 +340,8 @@ def _sentence(text: str) -> str:
 def subjunctive(text: str, lex: Lexicon) -> bool:
     """Whether a German clause has a Konjunktiv verb: a listed form (`sei`, `gebe`, `hätten`) or
     a lower-case `-e` word in verb position, after its subject and before a lower-case word
-    (`Löschwasser erreiche die Glut`, `man schließe nichts aus`); adjectives precede nouns."""
+    (`Löschwasser erreiche die Glut`, `man schließe nichts aus`) — adjectives precede nouns —
+    or before a noun when HanTa knows it as a verb (`Die Stadt fehle Geld`)."""
     words = [w.rstrip(".") or w for w in tokens(text)]
     for i, w in enumerate(words):
         low = w.casefold()
@@ -350,9 +352,20 @@ def subjunctive(text: str, lex: Lexicon) -> bool:
             continue
         prev, nxt = words[i - 1], words[i + 1] if i + 1 < len(words) else "."
         pronoun = prev.casefold() in ("man", "er", "sie", "es")  # `es fehle Geld`: no adjective after it
-        if (pronoun or prev[:1].isupper()) and prev not in ",;:" and (pronoun or nxt.islower() or nxt in ".,;"):
+        verb = pronoun or nxt.islower() or nxt in ".,;" or _konjunktiv_i(low)  # `Die Stadt fehle Geld`
+        if (pronoun or prev[:1].isupper()) and prev not in ",;:" and prev.casefold() != "ich" and verb:
             return True
     return False
+
+
+def _konjunktiv_i(word: str) -> bool:
+    """A finite verb that is its infinitive's stem plus `-e` (`fehle`, `bleibe`): before a noun
+    that form is no adjective (`große`, `neue`) when HanTa's lexicon says it is a verb."""
+    tagger = tagger_model()
+    if tagger is None:
+        return False
+    lemma, tag = tagger.analyze(word)
+    return tag.startswith(("VV(FIN)", "VM(FIN)", "VA(FIN)")) and lemma == word + "n"
 
 
 def _continues(text: str, lex: Lexicon, lang: str) -> bool:
