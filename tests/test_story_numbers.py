@@ -11,7 +11,7 @@ import pytest
 
 from storysum.model import Article, Cluster
 from storysum.pipeline import load_cluster, prepare
-from storysum.story.conflicts import find_conflicts
+from storysum.story.conflicts import _content, find_conflicts
 from storysum.story.dates import extract_dates, find_expressions, resolve
 from storysum.story.figures import extract_figures, scan
 
@@ -308,18 +308,25 @@ def test_announced_future_dates_months_apart_conflict_past_ones_do_not() -> None
         ("b", "2026-11-21", "de", "Der Kreistag hat am 5. Oktober die Schließung der Geburtshilfe in Ebersmoor beschlossen.")) == []
 
 
-def test_every_outlet_announcing_the_disputed_day_is_listed() -> None:
-    """`schließt` is `schließen` (HanTa's infinitive; their Snowball stems differ): an outlet
-    announcing the same action for the disputed day joins its side; one announcing something
-    else for that day does not, whatever word it shares (`Ebersmoor`)."""
-    found = conflicts_of(
-        ("a", "2026-11-18", "de", "Der Kreistag hat beschlossen, die Geburtshilfe in Ebersmoor am 31. März 2027 zu schließen."),
-        ("b", "2026-11-21", "de", "Der Kreistag beschloss, die Geburtshilfe in Ebersmoor zum 30. April 2027 zu schließen."),
-        ("c", "2026-11-18", "de", "Die Geburtshilfe in Ebersmoor soll nach dem Beschluss des Kreistags am 31. März 2027 schließen."),
-        ("d", "2026-11-18", "de", "Laut Landratsamt schließt der Kreißsaal zum 31. März 2027."),
-        ("e", "2026-11-18", "de", "Am 31. März 2027 endet in Ebersmoor auch der Vertrag der Hebammen."))
-    assert [[(v.value, sorted(v.outlets)) for v in c.values] for c in found] == [
-        [("2027-03-31", ["a", "c", "d"]), ("2027-04-30", ["b"])]]
+@pytest.mark.parametrize("a, b", [
+    ("Die Kita öffnete am Freitag wieder.", "Die Kita hat am Donnerstag wieder geöffnet."),
+    ("Betroffen sind rund 180.000 Fahrgäste.", "Rund 140.000 Fahrgäste sind betroffen."),  # first word
+])
+def test_german_verb_forms_are_one_word_in_conflict_context(a: str, b: str) -> None:
+    """`öffnete` and `geöffnet`, `Betroffen` and `betroffen`: HanTa's infinitive, whose
+    Snowball stems differ."""
+    assert _content(a, "de") == _content(b, "de")
+
+
+def test_nouns_are_not_read_as_verbs_in_conflict_context() -> None:
+    """`Tat`, `Stand`, `Zeugen`, `Essen` lower-cased are verb forms (tun, stehen, zeugen,
+    essen): a noun keeps its own stem, so `Die Tat geschah …` and `Die Polizei tut …` share no
+    word and give no date conflict."""
+    assert _content("Tat und Stand der Zeugen in Essen sind unklar.", "de") == {"tat", "stand", "zeug", "ess", "unklar"}
+    assert conflicts_of(
+        ("a", "2026-04-24", "de", "Die Tat geschah am Donnerstag in der Halle der Firma Kühlhaus Nord."),
+        ("b", "2026-04-24", "de", "Die Tat geschah am Donnerstag in der Halle der Firma Kühlhaus Nord."),
+        ("c", "2026-04-24", "de", "Die Polizei tut seit Mittwoch alles, um die Halle der Firma zu sichern.")) == []
 
 
 def test_past_days_need_two_shared_words_to_join_a_dispute() -> None:

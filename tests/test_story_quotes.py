@@ -670,3 +670,71 @@ def test_the_first_person_is_indicative() -> None:
     lex = lexicon("de")
     assert not subjunctive("Ich trage die Verantwortung für alle Kliniken", lex)
     assert subjunctive("Der Kreis trage die Verantwortung für alle Kliniken", lex)
+
+
+_BRIDGE = "Die Stadt hat die Brücke am Montag für den Verkehr gesperrt. "
+
+
+@pytest.mark.parametrize("text", [
+    _BRIDGE + "Das kritisierte der ADAC.",  # reacting, not reporting
+    _BRIDGE + "Das wies Bürgermeister Hans Meier zurück.",
+    _BRIDGE + "Das rief die Polizei auf den Plan.",
+    _BRIDGE + "Das warnte die Polizei.",
+    "Am Tatort wurde am Montag ein Handy gefunden. Das wies die Ermittler auf eine Spur hin.",
+    _BRIDGE + "Das teilte die Polizei mit den Kollegen aus Bayern.",  # a preposition, not the particle
+    _BRIDGE + "Das gab die Polizei an die Kollegen weiter.",
+    _BRIDGE + "Das erklärte Ziel ist die Öffnung.",  # a participle before a noun
+    _BRIDGE + "Das bestätigte Ergebnis liegt seit Montag vor.",
+    _BRIDGE + "Das berichtete Ereignis sorgte für Unruhe in der Stadt.",
+    "Er sagte, die Brücke sei marode. Das bestätigte die Polizei.",  # a report of its own before
+    "Landrätin Anna Berger besuchte die Klinik. Die Klinik will den Kreißsaal schließen. Das kündigte sie an.",
+    "Polizeisprecher Jan Koch besuchte die Klinik. Die Klinik will den Kreißsaal schließen. Das kündigte ihr Sprecher an.",
+])
+def test_review8_no_backward_attribution(text: str) -> None:
+    """Session 8 review: verbs of reacting, a preposition for a particle, participles, a report
+    before, pronouns and owner-less offices never credit the sentence before."""
+    assert [t for t, _s in indirect_of(text) if "Brücke" in t or "Kreißsaal" in t or "Handy" in t] == []
+
+
+def test_review8_a_report_is_not_credited_again() -> None:
+    assert indirect_of("Die Brücke ist marode. Das sagte die Polizei. Das bestätigte die Stadt.") == [
+        ("Die Brücke ist marode.", "Polizei")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (_BRIDGE + "Das teilte die Polizei am Montag mit.", "Polizei"),
+    (_BRIDGE + "Das kündigte Landrat Georg Strehlau am Dienstag an.", "Georg Strehlau"),
+    (_BRIDGE + "Das sagte ein Sprecher der Stadt.", "Sprecher der Stadt"),
+    (_BRIDGE + "Das gab die Stadtverwaltung am Montag bekannt.", "Stadtverwaltung"),
+])
+def test_review8_backward_attribution_still_found(text: str, speaker: str) -> None:
+    assert indirect_of(text) == [(_BRIDGE.strip(), speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office with a possessive is not the same office's holder named before: another owner
+    ("Die Nebenklage vertritt Anwalt Jonas Pfeiffer. Er forderte eine lange Haftstrafe. Der Angeklagte "
+     "schwieg am Montag. „Wir legen Berufung ein“, sagte sein Anwalt.", "Anwalt"),
+    ("Polizeisprecher Jan Koch sagte, der Brand sei gelöscht. „Wir prüfen Alternativen“, sagte ihr Sprecher.",
+     "Sprecher"),
+])
+def test_review8_possessive_office_stays_unnamed(text: str, speaker: str) -> None:
+    assert [s for _q, s in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "„Wir kommen morgen wieder“, sagte ihrem Anwalt Jonas Pfeiffer die Klägerin Anna Roth.",  # dative
+    "„Wir kommen morgen wieder“, sagte ihr der Arzt.",  # `ihr`: a pronoun here
+])
+def test_review8_no_possessive_outside_the_nominative(text: str) -> None:
+    assert [s for _q, s in quotes_of(text)] not in (["Jonas Pfeiffer"], ["der Arzt"])
+
+
+@pytest.mark.parametrize("text", [
+    "„Wir suchen dringend Leute“, sagte Handwerksmeister Jan Koch. Weil in der Region rege "
+    "Bautätigkeit herrscht, fehlen überall Fachkräfte.",  # `rege`: an adjective too
+    "„Wir suchen dringend Leute“, sagte Handwerksmeister Jan Koch. Ich als Vater trage Verantwortung "
+    "für meine Kinder.",  # `ich` before the verb, not just next to it
+])
+def test_review8_no_konjunktiv_from_adjectives_or_a_first_person_subject(text: str) -> None:
+    assert indirect_of(text) == []

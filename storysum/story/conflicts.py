@@ -19,7 +19,7 @@ import regex
 from storysum.model import Cluster
 from storysum.story import lexicon
 from storysum.story.figures import Hit, sentence_hits_for
-from storysum.story.hanta import verb_lemma
+from storysum.story.hanta import german_class, verb_lemma
 from storysum.story.model import Conflict, ConflictValue, DateMention, Figure
 
 APPROX_TOLERANCE = 0.05  # "rund 180" and "175" agree; 120 and 150 do not
@@ -187,29 +187,26 @@ class _DateItem:
     words: frozenset[str]  # content stems of the sentence, without date and time words
     marks: frozenset[str]  # the date words as written: weekdays, months, numbers
     published: str  # the article's date ("" when unknown)
-    actions: frozenset[str] = frozenset()  # stems of its full verbs' infinitives (German)
 
 
 def _content(text: str, lang: str) -> frozenset[str]:
     """Content stems of a sentence: no function words, numbers, weekdays, months or "Uhr";
-    German verbs by their infinitive first (`schließt`, `schloss` and `schließen` are one word,
-    which their Snowball stems are not)."""
+    German verbs by their infinitive first (`schloss`, `geschlossen` and `schließen` are one
+    word, which their Snowball stems are not)."""
     skip = lexicon.function_words(lang) | {"uhr", "am", "pm"}
     names = [n.casefold() for n in list(lexicon.mapping("weekday", lang)) + list(lexicon.mapping("month", lang))]
     words = [w for w in lexicon.WORD.findall(text) if not w.isdigit() and w.casefold() not in skip
              and not any(w.casefold().startswith(n.rstrip(".")) for n in names)]
-    if lang == "de":  # lower-cased first: a sentence may open with its verb (`Betroffen sind …`)
-        words = [verb_lemma(w.lower()) or w for w in words]
+    if lang == "de":
+        words = [verb_lemma(_as_written(w, k == 0)) or w for k, w in enumerate(words)]
     return frozenset(lexicon.stems(" ".join(words), lang))
 
 
-def _actions(text: str, lang: str) -> frozenset[str]:
-    """The stems of a German sentence's full verbs by their infinitive (`schließt` →
-    `schließen`): what is announced to happen on a day. Empty in other languages."""
-    if lang != "de":
-        return frozenset()
-    lemmas = [verb_lemma(w, full_only=True) for w in lexicon.WORD.findall(text)]  # `Stimmen` is no verb
-    return frozenset(lexicon.stems(" ".join(w for w in lemmas if w), lang))
+def _as_written(word: str, first: bool) -> str:
+    """A German word as a verb would be written: lower-case words as they are, and a
+    sentence's first word lower-cased unless it is a noun or a name (`Betroffen sind …`, but
+    not `Tat`, `Stand`, `Essen`, which lower-cased are verb forms)."""
+    return word.lower() if first and german_class(word) == "FUNC" else word
 
 
 def _date_marks(text: str, lang: str) -> frozenset[str]:
@@ -230,8 +227,7 @@ def _date_items(cluster: Cluster, dates: list[DateMention]) -> list[_DateItem]:
             lang = s.lang if s.lang != "und" else cluster.lang
             article = cluster.articles[s.article]
             items.append(_DateItem(d.date, d.time, article.id, i, _content(s.text, lang),
-                                   _date_marks(s.text, lang), (article.date or "")[:10],
-                                   _actions(s.text, lang)))
+                                   _date_marks(s.text, lang), (article.date or "")[:10]))
     return items
 
 
@@ -330,21 +326,14 @@ def _components(items: list[_DateItem], outlets: int) -> list[list[_DateItem]]:
 
 def _widen(group: list[_DateItem], items: list[_DateItem]) -> list[_DateItem]:
     """Add other outlets' reports of a date already in the conflict that use the words its
-    reports share ("closed", "ausgebrochen"), so every outlet behind a value is listed: two
-    shared words; for an announced day, also the same announced action (`Laut Landratsamt
-    schließt der Kreißsaal zum 31. März 2027.` beside `…, die Geburtshilfe am 31. März 2027 zu
-    schließen`; not `Am 31. März 2027 endet der Vertrag`)."""
+    reports share ("closed", "ausgebrochen"), so every outlet behind a value is listed."""
     out = list(group)
     for date in {it.date for it in group}:
         same = [it for it in group if it.date == date]
         common = frozenset.intersection(*[it.words for it in same])  # one report: all its words
         present = {it.outlet for it in out}
-        actions = frozenset.intersection(*[it.actions for it in same])
         for it in items:
-            if it.date != date or it.outlet in present:
-                continue
-            announced = bool(it.actions & actions) and _all_future([it, *same])
-            if len(it.words & common) >= 2 or announced:
+            if it.date == date and it.outlet not in present and len(it.words & common) >= 2:
                 out.append(it)
                 present.add(it.outlet)
     return out

@@ -24,16 +24,15 @@ def tagger_model():
 
 
 @lru_cache(maxsize=100_000)
-def verb_lemma(word: str, full_only: bool = False) -> str | None:
-    """The infinitive of a German verb form HanTa's lexicon knows (`schließt`, `schloss`,
+def verb_lemma(word: str) -> str | None:
+    """The infinitive of a lower-case German verb form HanTa's lexicon knows (`schloss`,
     `geschlossen` → `schließen`), so that sentences of one event match whatever tense or person
-    they use; None for any other word, and with `full_only` for modal and auxiliary verbs."""
+    they use; None for any other word."""
     tagger = tagger_model()
     if tagger is None or not word.islower():
         return None
     lemma, tag = tagger.analyze(word)
-    verb = tag.startswith("VV") if full_only else tag.startswith(("VV", "VM", "VA"))
-    return lemma if verb and lemma.islower() else None
+    return lemma if tag.startswith(("VV", "VM", "VA")) and lemma.islower() else None
 
 
 @lru_cache(maxsize=100_000)

@@ -24,7 +24,7 @@ from storysum.language import opening_word
 from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
-from storysum.story.hanta import tagger_model
+from storysum.story.hanta import german_class, tagger_model
 from storysum.story.people import People, resolve
 from storysum.story.sources import MIN_CONTENT, german_attribution, is_body
 from storysum.story.speakers import (
@@ -96,7 +96,8 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
             chain = _Chain(name, s.paragraph, item)
         elif previous and (backward := _pointing_back(s.text, lex, lang)) is not None:
             name = resolve(backward, offset, people)
-            if name and _paragraph(cluster, previous) == s.paragraph and not _reported(previous, out):
+            plain = not _reported(previous, out) and not _has_reporting_verb(previous.text, lex)
+            if name and _paragraph(cluster, previous) == s.paragraph and plain:
                 previous.speaker = name
                 out.append(previous)
                 chain = _Chain(name, s.paragraph, previous)
@@ -116,24 +117,42 @@ def _article_indirect(cluster: Cluster, a_index: int, sentences: list[Sentence],
 
 _POINTER = regex.compile(r"^(?:Das|Dies)(?:\s+alles)?\s+(?P<clause>\p{Ll}+\s[^,;:]+)[.!]$")
 """`Das teilte die Polizei am Montag mit.`: a reporting clause whose object is the sentence before."""
+_ANNOUNCING = frozenset("kündigte kündigten kündigt gab gaben gibt".split())
+"""Beside the verbs of stating: `Das kündigte X an`, `Das gab X bekannt` (with their particle)."""
 
 
 def _pointing_back(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     """The speaker of a German sentence that only attributes the one before it: `Das teilte
-    die Polizei mit.`, `Dies kündigte ihr Sprecher Martin Haberkorn am Dienstag an.` — a
-    reporting verb first (with its particle), not negated, and a credible speaker (not `Das
-    erklärte die hohe Zahl der Toten`, where `erklärte` explains)."""
+    die Polizei mit.`, `Dies kündigte ihr Sprecher Martin Haberkorn am Dienstag an.` — a verb of
+    stating or announcing first, its particle last, no other finite verb (`Das erklärte Ziel
+    ist …`: a participle), not negated, and a named or credible speaker: no pronoun, which here
+    would have to be resolved for an indicative statement, no owner-less `ihr Sprecher`, no
+    common noun taken for a name (`Das bestätigte Ergebnis …`). Not verbs of reacting (`Das
+    kritisierte der ADAC`, `wies … zurück`): those are no reports of the sentence before."""
     m = _POINTER.match(text.strip()) if lang == "de" else None
     if not m or word_count(text) > 16:
         return None
     words = tokens(m.group("clause"))
     low = [w.casefold() for w in words]
-    if not (low[0] in lex.verbs or low[0] in lex.statements) or any(w in _NEGATIONS for w in low):
+    if not (low[0] in lex.statements or low[0] in _ANNOUNCING) or any(w in _NEGATIONS for w in low):
         return None
-    if not lex.has_particle(low[0], low[1:]):
+    if not lex.has_particle(low[0], low[-1:]) or any(_finite_verb(w) for w in words[1:]):
         return None
     speaker = parse(words[1:], lex, lang)
-    return speaker if speaker is not None and _credible(speaker) else None
+    if speaker is None or speaker.kind == "pronoun" or not _credible(speaker):
+        return None
+    if speaker.kind == "unnamed" and " " not in speaker.text:
+        return None  # `Das sagte ihr Sprecher.`: whose?
+    if speaker.kind == "name" and " " not in speaker.text and german_class(speaker.text) != "NE":
+        return None
+    return speaker
+
+
+def _finite_verb(word: str) -> bool:
+    """A lower-case word HanTa reads as a finite verb first (`ist`, `liegt`, `sorgte`)."""
+    tagger = tagger_model()
+    tags = tagger.tag_word(word) if tagger is not None and word.islower() else []
+    return bool(tags) and tags[0][0].endswith("(FIN)")
 
 
 def _paragraph(cluster: Cluster, item: Found) -> int:
@@ -143,6 +162,12 @@ def _paragraph(cluster: Cluster, item: Found) -> int:
 def _reported(item: Found, found: list[Found]) -> bool:
     """Whether the sentence is part of a statement found already."""
     return any(item.sentences[0] in f.sentences for f in found)
+
+
+def _has_reporting_verb(text: str, lex: Lexicon) -> bool:
+    """`Er sagte, die Brücke sei marode.`, `Das sagte die Polizei.`: a report of its own, whose
+    content another sentence pointing back would credit to the wrong speaker."""
+    return any(w.casefold() in lex.verbs or w.casefold() in lex.statements for w in tokens(text))
 
 
 def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
@@ -353,18 +378,22 @@ def subjunctive(text: str, lex: Lexicon) -> bool:
         prev, nxt = words[i - 1], words[i + 1] if i + 1 < len(words) else "."
         pronoun = prev.casefold() in ("man", "er", "sie", "es")  # `es fehle Geld`: no adjective after it
         verb = pronoun or nxt.islower() or nxt in ".,;" or _konjunktiv_i(low)  # `Die Stadt fehle Geld`
-        if (pronoun or prev[:1].isupper()) and prev not in ",;:" and prev.casefold() != "ich" and verb:
+        first_person = any(x.casefold() == "ich" for x in words[:i])  # `Ich als Vater trage …`
+        if (pronoun or prev[:1].isupper()) and prev not in ",;:" and not first_person and verb:
             return True
     return False
 
 
 def _konjunktiv_i(word: str) -> bool:
-    """A finite verb that is its infinitive's stem plus `-e` (`fehle`, `bleibe`): before a noun
-    that form is no adjective (`große`, `neue`) when HanTa's lexicon says it is a verb."""
+    """A finite verb that is its infinitive's stem plus `-e` (`fehle`, `trage`): before a noun
+    that form is no adjective (`große`, `neue`) when HanTa's lexicon knows it as a verb and
+    not also as an adjective (`rege`, `weiche`, `heiße`: `rege Bautätigkeit`)."""
     tagger = tagger_model()
     if tagger is None:
         return False
     lemma, tag = tagger.analyze(word)
+    if any(t.startswith("ADJ") for t, _ in tagger.tag_word(word)):
+        return False
     return tag.startswith(("VV(FIN)", "VM(FIN)", "VA(FIN)")) and lemma == word + "n"
 
 

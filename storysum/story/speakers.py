@@ -135,13 +135,13 @@ def parse(words: list[str], lex: Lexicon, lang: str) -> Speaker | None:
     first = words[0].casefold()
     if first in lex.pronouns and (len(words) <= 3 or (lang == "de" and words[1][:1].islower())):
         return Speaker("pronoun", words[0])  # `sagte er nach der Abstimmung`, `sagte sie dem Boten`
-    if first in lex.determiners or first in lex.possessives:  # `ihr Sprecher X`: like `der Sprecher X`
-        definite = first in lex.definite or first in lex.possessives
+    possessive = first in lex.possessives and len(words) > 1 and words[1][:1].isupper()
+    if first in lex.determiners or possessive:
         found = _description(words[1:], lex, lang)
-        if found and definite and _AGE_NOUN.fullmatch(found.text.split()[0]):
+        if found and first in lex.definite and _AGE_NOUN.fullmatch(found.text.split()[0]):
             return Speaker("pronoun", found.text.split()[0])  # `sagt der 52-Jährige (aus X)`: named before
-        if found and found.kind == "role" and not definite:
-            return unnamed(found)
+        if found and found.kind == "role" and first not in lex.definite:
+            return unnamed(found)  # `ein Sprecher`, `ihr Sprecher` (whose: not the office named before)
         return found
     if lang != "de" and len(words) <= 4 and words[-1].islower() and words[-1].casefold() not in lex.stop \
             and _NAME_WORD.match(words[0]) and (not any(_NAME_WORD.match(w) for w in words[1:])
