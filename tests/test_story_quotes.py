@@ -738,3 +738,24 @@ def test_review8_no_possessive_outside_the_nominative(text: str) -> None:
 ])
 def test_review8_no_konjunktiv_from_adjectives_or_a_first_person_subject(text: str) -> None:
     assert indirect_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Landrätin Anna Berger besuchte die Klinik. Die Hebammen legten ihre Arbeit nieder. Die Arbeit sei "
+    "viel zu hart für so wenige Leute, sagten sie.",
+    "Landrätin Anna Berger besuchte die Klinik. Die Hebammen legten ihre Arbeit nieder. Sie sagten, die "
+    "Arbeit sei viel zu hart für so wenige Leute.",
+    "Landrätin Anna Berger besuchte die Klinik. Die Hebammen legten ihre Arbeit nieder. „Die Arbeit ist "
+    "viel zu hart für so wenige Leute“, sagten sie.",
+    "Landrätin Anna Berger besuchte die Klinik. Die Hebammen legten ihre Arbeit nieder. Sie sagten: „Die "
+    "Arbeit ist viel zu hart für so wenige Leute.“",
+])
+def test_plural_sie_is_not_the_woman_named_last(text: str) -> None:
+    """`sagten sie`: a group, not Anna Berger (MLMD: three such reports had gone to a named person)."""
+    found = quotes_of(text) + indirect_of(text)
+    assert all(speaker != "Anna Berger" for _t, speaker in found)
+
+
+def test_singular_sie_still_resolves() -> None:
+    assert indirect_of("Landrätin Anna Berger besuchte die Klinik. Die Arbeit sei zu hart, sagte sie.") == [
+        ("Die Arbeit sei zu hart.", "Anna Berger")]

@@ -279,7 +279,7 @@ def after_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
         if tuple(low[: len(phrase)]) == phrase:
             return parse(words[len(phrase):], lex, lang)
     if low[0] in lex.verbs:
-        found = parse(words[1:], lex, lang)
+        found = _singular(parse(words[1:], lex, lang), low[0], lang)
         if found is not None and found.kind in ("role", "unnamed", "description"):
             return _appositive_name(all_words[len(words):], found, lex, lang) or found
         return found
@@ -334,9 +334,18 @@ def before_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
         if stripped.endswith(":") and 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words):
             return named_run(words, lex, lang)
         return None
-    found = _around(words, verbs[-1], lex, lang)
+    found = _singular(_around(words, verbs[-1], lex, lang), words[verbs[-1]].casefold(), lang)
     if found is None and verbs[-1] == 0 and not _has_subject(words[1:], lex):
         return _before_apposition(stripped[:-1], lex, lang)
+    return found
+
+
+def _singular(found: Speaker | None, verb: str, lang: str) -> Speaker | None:
+    """No speaker for German `sie` with a plural verb (`sagten sie`, `Sie erklärten`): a group
+    the pronoun cannot name, not the woman named last (German singular forms never end in -en)."""
+    plural = lang == "de" and verb.endswith("en")
+    if found is not None and plural and found.kind == "pronoun" and found.text.casefold() == "sie":
+        return None
     return found
 
 
@@ -388,5 +397,5 @@ def embedded(text: str, lex: Lexicon, lang: str) -> Speaker | None:
         if w.casefold() in lex.verbs and w.casefold() != "so":
             found = _around(words, i, lex, lang)
             if found:
-                return found
+                return _singular(found, w.casefold(), lang)
     return None
