@@ -759,3 +759,26 @@ def test_plural_sie_is_not_the_woman_named_last(text: str) -> None:
 def test_singular_sie_still_resolves() -> None:
     assert indirect_of("Landrätin Anna Berger besuchte die Klinik. Die Arbeit sei zu hart, sagte sie.") == [
         ("Die Arbeit sei zu hart.", "Anna Berger")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenneth Bacon, the Pentagon spokesman, said the secretary had not retracted his statement.",
+    "Hun Sen met the king. His spokesman, Khieu Kanharith, said the government would be formed soon.",
+    "Bill Meek, a moderate Republican, said frequent gridlock has hurt Kansas for many years.",
+])
+def test_a_clause_after_said_is_no_speaker(text: str) -> None:
+    """`X, an apposition, said the secretary had …`: the words after `said` hold an auxiliary,
+    so they begin the statement, not name who speaks (37 such speakers on DUC, all wrong)."""
+    assert all(not regex.search(r"\b(had|would|has)\b", speaker or "") for _t, speaker in indirect_of(text, "en"))
+
+
+def test_a_quote_after_said_and_a_clause_gets_no_clause_as_speaker() -> None:
+    found = quotes_of('His son, Augusto, said the family would hire "the best legal team available in London."', "en")
+    assert [s for _q, s in found] in ([None], [])
+
+
+def test_he_said_after_a_statement_resolves_once_the_clause_is_no_speaker() -> None:
+    text = ('Scott Marshall, a fisheries biologist, said Alaska has had "nearly 15 years of record commercial '
+            'salmon catches." Alaska has programs assuring salmon management and escapement, he said.')
+    assert indirect_of(text, "en") == [("Alaska has programs assuring salmon management and escapement.",
+                                        "Scott Marshall")]
