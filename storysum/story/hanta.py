@@ -1,6 +1,7 @@
 """HanTa's view of a German word out of context: proper noun, known noun, guessed noun,
-attributive or function word. The entities panel asks only about capitalised words that
-already look like names, one word at a time, cached; HanTa's model loads once on first use."""
+attributive or function word (the entities panel asks only about capitalised words that
+already look like names), and a verb's infinitive, finite form or Konjunktiv I (reported
+speech, conflicts). One word at a time, cached; HanTa's model loads once on first use."""
 
 from __future__ import annotations
 
@@ -33,6 +34,26 @@ def verb_lemma(word: str) -> str | None:
         return None
     lemma, tag = tagger.analyze(word)
     return lemma if tag.startswith(("VV", "VM", "VA")) and lemma.islower() else None
+
+
+@lru_cache(maxsize=100_000)
+def finite_verb(word: str) -> bool:
+    """A lower-case word HanTa reads as a finite verb first (`ist`, `liegt`, `sorgte`)."""
+    tagger = tagger_model()
+    tags = tagger.tag_word(word) if tagger is not None and word.islower() else []
+    return bool(tags) and tags[0][0].endswith("(FIN)")
+
+
+@lru_cache(maxsize=100_000)
+def konjunktiv_i(word: str) -> bool:
+    """A finite verb that is its infinitive's stem plus `-e` (`fehle`, `trage`): before a noun
+    that form is no adjective (`große`, `neue`) when HanTa's lexicon knows it as a verb and
+    not also as an adjective (`rege`, `weiche`, `heiße`: `rege Bautätigkeit`)."""
+    tagger = tagger_model()
+    if tagger is None or any(t.startswith("ADJ") for t, _ in tagger.tag_word(word)):
+        return False
+    lemma, tag = tagger.analyze(word)
+    return tag.startswith(("VV(FIN)", "VM(FIN)", "VA(FIN)")) and lemma == word + "n"
 
 
 @lru_cache(maxsize=100_000)

@@ -24,7 +24,7 @@ from storysum.language import opening_word
 from storysum.model import Cluster, Sentence
 from storysum.story.model import Quote
 from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, word_count
-from storysum.story.hanta import german_class, tagger_model
+from storysum.story.hanta import finite_verb, german_class, konjunktiv_i
 from storysum.story.people import People, resolve
 from storysum.story.sources import MIN_CONTENT, german_attribution, is_body
 from storysum.story.speakers import (
@@ -136,7 +136,7 @@ def _pointing_back(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     low = [w.casefold() for w in words]
     if not (low[0] in lex.statements or low[0] in _ANNOUNCING) or any(w in _NEGATIONS for w in low):
         return None
-    if not lex.has_particle(low[0], low[-1:]) or any(_finite_verb(w) for w in words[1:]):
+    if not lex.has_particle(low[0], low[-1:]) or any(finite_verb(w) for w in words[1:]):
         return None
     speaker = parse(words[1:], lex, lang)
     if speaker is None or speaker.kind == "pronoun" or not _credible(speaker):
@@ -146,13 +146,6 @@ def _pointing_back(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     if speaker.kind == "name" and " " not in speaker.text and german_class(speaker.text) != "NE":
         return None
     return speaker
-
-
-def _finite_verb(word: str) -> bool:
-    """A lower-case word HanTa reads as a finite verb first (`ist`, `liegt`, `sorgte`)."""
-    tagger = tagger_model()
-    tags = tagger.tag_word(word) if tagger is not None and word.islower() else []
-    return bool(tags) and tags[0][0].endswith("(FIN)")
 
 
 def _paragraph(cluster: Cluster, item: Found) -> int:
@@ -165,9 +158,10 @@ def _reported(item: Found, found: list[Found]) -> bool:
 
 
 def _has_reporting_verb(text: str, lex: Lexicon) -> bool:
-    """`Er sagte, die Brücke sei marode.`, `Das sagte die Polizei.`: a report of its own, whose
-    content another sentence pointing back would credit to the wrong speaker."""
-    return any(w.casefold() in lex.verbs or w.casefold() in lex.statements for w in tokens(text))
+    """`Er sagte, die Brücke sei marode.`, `Das sagte die Polizei.`: a report of its own, which
+    no sentence after it continues or points back to (`so` only as in `so X`, which is rare
+    beside `so viel`)."""
+    return any(w.casefold() in lex.verbs and w.casefold() != "so" for w in tokens(text))
 
 
 def explicit(text: str, lex: Lexicon, lang: str) -> tuple[Speaker, str] | None:
@@ -377,28 +371,14 @@ def subjunctive(text: str, lex: Lexicon) -> bool:
             continue
         prev, nxt = words[i - 1], words[i + 1] if i + 1 < len(words) else "."
         pronoun = prev.casefold() in ("man", "er", "sie", "es")  # `es fehle Geld`: no adjective after it
-        verb = pronoun or nxt.islower() or nxt in ".,;" or _konjunktiv_i(low)  # `Die Stadt fehle Geld`
+        verb = pronoun or nxt.islower() or nxt in ".,;" or konjunktiv_i(low)  # `Die Stadt fehle Geld`
         first_person = any(x.casefold() == "ich" for x in words[:i])  # `Ich als Vater trage …`
         if (pronoun or prev[:1].isupper()) and prev not in ",;:" and not first_person and verb:
             return True
     return False
 
 
-def _konjunktiv_i(word: str) -> bool:
-    """A finite verb that is its infinitive's stem plus `-e` (`fehle`, `trage`): before a noun
-    that form is no adjective (`große`, `neue`) when HanTa's lexicon knows it as a verb and
-    not also as an adjective (`rege`, `weiche`, `heiße`: `rege Bautätigkeit`)."""
-    tagger = tagger_model()
-    if tagger is None:
-        return False
-    lemma, tag = tagger.analyze(word)
-    if any(t.startswith("ADJ") for t, _ in tagger.tag_word(word)):
-        return False
-    return tag.startswith(("VV(FIN)", "VM(FIN)", "VA(FIN)")) and lemma == word + "n"
-
-
 def _continues(text: str, lex: Lexicon, lang: str) -> bool:
     """A sentence without reporting clause that carries on reported speech (German only): not
     one with a reporting verb of its own (`Der Sprecher der Feuerwehr, Jan Koch, sagte, …`)."""
-    return (lang == "de" and subjunctive(text, lex)
-            and not any(w.casefold() in lex.verbs and w.casefold() != "so" for w in tokens(text)))
+    return lang == "de" and subjunctive(text, lex) and not _has_reporting_verb(text, lex)
