@@ -798,3 +798,27 @@ def test_he_said_after_a_statement_resolves_once_the_clause_is_no_speaker() -> N
 ])
 def test_a_conjunction_ends_the_hope_of_a_speaker(text: str) -> None:
     assert all("that" not in (s or "") for _q, s in quotes_of(text, "en"))
+
+
+@pytest.mark.parametrize("text, statement, speaker", [
+    ("Kenneth Bacon, the Pentagon spokesman, said the secretary had not retracted his statement.",
+     "The secretary had not retracted his statement.", "Kenneth Bacon"),
+    ("Hun Sen met the king. His spokesman, Khieu Kanharith, said the government would be formed soon.",
+     "The government would be formed soon.", "Khieu Kanharith"),
+])
+def test_english_name_before_an_apposition_reports(text: str, statement: str, speaker: str) -> None:
+    """`X, the Pentagon spokesman, said …`: the name before the apposition speaks (59 more
+    reports on DUC)."""
+    assert indirect_of(text, "en") == [(statement, speaker)]
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Corinne Lepage, the French environment minister, told a press conference today that the assistance "
+     "is earmarked for hydro-power projects.", "The assistance is earmarked for hydro-power projects."),
+    ("The police chief told the Swahili-language daily Mtanzania that local detectives have completed the "
+     "investigation.", "Local detectives have completed the investigation."),
+    ("Smith told his staff the plan that he drafted would save money.",  # `that` after a subject: kept
+     "His staff the plan that he drafted would save money."),
+])
+def test_whom_someone_told_is_not_the_statement(text: str, statement: str) -> None:
+    assert [t for t, _s in indirect_of(text, "en")] == [statement]

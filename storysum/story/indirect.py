@@ -28,7 +28,7 @@ from storysum.story.hanta import finite_verb, german_class, konjunktiv_i
 from storysum.story.people import People, resolve
 from storysum.story.sources import MIN_CONTENT, german_attribution, is_body
 from storysum.story.speakers import (
-    Lexicon, Speaker, after_clause, before_clause, lexicon, parse, subject, tokens,
+    Lexicon, Speaker, after_clause, before_apposition, before_clause, lexicon, parse, subject, tokens,
 )
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise
@@ -294,12 +294,18 @@ def _english_report(text: str, lex: Lexicon) -> tuple[Speaker, str] | None:
     subj = regex.sub(r",\s*\d+\s*,?", "", subj)  # `The mayor, 51, said`
     abbreviation = regex.search(r"\((\p{Lu}{2,6})\)", subj)
     subj = regex.sub(r"\s*\([^)]*\)", "", subj)
-    speaker = subject(tokens(subj), lex, "en")
+    if subj.rstrip().endswith(","):  # `Kenneth Bacon, the Pentagon spokesman, said`: the name speaks
+        speaker = before_apposition(f"{subj.rstrip()} {m.group('verb')}", lex, "en")
+    else:
+        speaker = subject(tokens(subj), lex, "en")
     if speaker is None:
         return None
     if abbreviation and speaker.kind == "name":  # `Haverly Regional Transit (HRT) says`
         speaker = Speaker("name", f"{speaker.text} ({abbreviation.group(1)})", speaker.role)
     content = m.group("content")
+    told = _TOLD_WHOM.match(content) if verb in ("told", "tells") and not m.group("obj") else None
+    if told:  # `told a news conference that …`, `told The Associated Press that …`
+        content = content[told.end():]
     if promise:  # a promise keeps its verb, and ends where the writer's own clause begins
         content = f"{m.group('verb')} " + _WRITERS_CLAUSE.split(content, maxsplit=1)[0]
     return speaker, _sentence(content)
@@ -319,6 +325,11 @@ def _promise(verb: str, content: str, lex: Lexicon) -> bool:
     return True
 
 
+_TOLD_WHOM = regex.compile(r"(?:(?:a|an|the|The|his|her|their|its)\s+)?"
+                           r"(?:(?!(?:a|an|the|his|her|their|its)\s)[\p{L}-]+\s+){0,5}?that\s+(?=\S)")
+"""Whom someone told, up to `that`: `a news conference today that`, `the Swahili-language daily
+Mtanzania that` — one noun phrase of at most five words, so neither a `that` deep in the
+statement nor one after its subject (`told his staff the plan that he drafted …`) is taken."""
 _FINITE = frozenset("has have had is are was were remains remain".split())
 _LINKS = frozenset("and or that which who because when if while but".split())
 _WRITERS_CLAUSE = regex.compile(r",\s+(?:but|and then|then|while|although|though|yet|according\s+to)\s")

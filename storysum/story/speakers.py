@@ -357,7 +357,7 @@ def before_clause(text: str, lex: Lexicon, lang: str) -> Speaker | None:
         return None
     found = _singular(_around(words, verbs[-1], lex, lang), words[verbs[-1]].casefold(), lang)
     if found is None and verbs[-1] == 0 and not _has_subject(words[1:], lex):
-        return _before_apposition(stripped[:-1], lex, lang)
+        return before_apposition(stripped[:-1], lex, lang)
     return found
 
 
@@ -376,7 +376,7 @@ def _has_subject(words: list[str], lex: Lexicon) -> bool:
     return any(w.casefold() in lex.determiners and _NAME_WORD.match(nxt) for w, nxt in zip(words, words[1:]))
 
 
-def _before_apposition(text: str, lex: Lexicon, lang: str) -> Speaker | None:
+def before_apposition(text: str, lex: Lexicon, lang: str) -> Speaker | None:
     """`Friedrich Almendinger, Fraktionsvorsitzender der Bürgerunion, sagte`: a reporting verb
     that opens its clause after an apposition speaks for the full name before it — when that
     part is only the name, an office or a leading conjunction or article (not `Über Anna
