@@ -18,7 +18,7 @@ from storysum.story.quotes import (
     extract_quotes,
     find_spans,
 )
-from storysum.story.speakers import lexicon
+from storysum.story.quote_words import lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = sorted((ROOT / "examples" / "gold").glob("*.json"))
@@ -303,7 +303,7 @@ def test_pronoun_skips_places_and_bodies_that_look_like_names(text: str, speaker
 ])
 def test_which_capitalised_runs_may_be_a_person(name: str, person: bool) -> None:
     from storysum.story.people import People
-    from storysum.story.speakers import lexicon
+    from storysum.story.quote_words import lexicon
 
     people = People(f"Officials met {name} on Monday.", lexicon("en"), "en")
     assert people.is_person(name) is person

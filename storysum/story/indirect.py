@@ -27,8 +27,9 @@ from storysum.story.quotes import Found, article_quotes, merge, sentence_spans, 
 from storysum.story.hanta import finite_verb, german_class, konjunktiv_i
 from storysum.story.people import People, resolve
 from storysum.story.sources import MIN_CONTENT, german_attribution, is_body
+from storysum.story.quote_words import Lexicon, lexicon
 from storysum.story.speakers import (
-    Lexicon, Speaker, after_clause, before_apposition, before_clause, lexicon, parse, subject, tokens,
+    Speaker, after_clause, before_apposition, before_clause, parse, subject, tokens,
 )
 
 _LANGS = ("de", "en")  # languages whose reported speech this module can recognise

@@ -18,7 +18,8 @@ import regex
 from storysum.language import resources_for
 from storysum.story.entities import is_cue
 from storysum.story.hanta import lexclass
-from storysum.story.speakers import Lexicon, Speaker, named_run
+from storysum.story.quote_words import Lexicon
+from storysum.story.speakers import Speaker, named_run
 
 _TWO_NAMES = regex.compile(r"\p{Ll}{2}\.\s|\s(?:and|und|et)\s")
 """A capitalised run across a sentence end or two people: `Staff Academy. He`, `Donna Taylor and

@@ -19,7 +19,8 @@ import regex
 from storysum.model import Cluster
 from storysum.story.model import Conflict, ConflictValue, Quote
 from storysum.story.people import People, resolve, surname_pattern
-from storysum.story.speakers import Speaker, after_clause, before_clause, embedded, lexicon, parse, tokens
+from storysum.story.quote_words import lexicon
+from storysum.story.speakers import Speaker, after_clause, before_clause, embedded, parse, tokens
 
 # Quotation marks, outer pairs first so that a quote inside a quote is not reported twice.
 _DOUBLE = [

@@ -12,7 +12,8 @@ import regex
 from storysum.story.entities import is_cue
 from storysum.story.hanta import tagger_model
 from storysum.story.quotes import word_count
-from storysum.story.speakers import Lexicon, Speaker, complement, parse, tokens, unnamed
+from storysum.story.quote_words import Lexicon
+from storysum.story.speakers import Speaker, complement, parse, tokens, unnamed
 
 MIN_CONTENT = 4  # words a reported statement needs
 
