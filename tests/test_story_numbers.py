@@ -13,7 +13,8 @@ from storysum.model import Article, Cluster
 from storysum.pipeline import load_cluster, prepare
 from storysum.story.conflicts import _content, find_conflicts
 from storysum.story.dates import extract_dates, find_expressions, resolve
-from storysum.story.figures import extract_figures, scan
+from storysum.story.figure_scan import scan
+from storysum.story.figures import extract_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = sorted((ROOT / "examples" / "gold").glob("*.json"))

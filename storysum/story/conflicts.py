@@ -18,7 +18,8 @@ import regex
 
 from storysum.model import Cluster
 from storysum.story import lexicon
-from storysum.story.figures import Hit, sentence_hits_for
+from storysum.story.figure_scan import Hit
+from storysum.story.figures import sentence_hits_for
 from storysum.story.hanta import german_class, verb_lemma
 from storysum.story.model import Conflict, ConflictValue, DateMention, Figure
 
