@@ -822,3 +822,19 @@ def test_english_name_before_an_apposition_reports(text: str, statement: str, sp
 ])
 def test_whom_someone_told_is_not_the_statement(text: str, statement: str) -> None:
     assert [t for t, _s in indirect_of(text, "en")] == [statement]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Thursday state officials said a mass testing of 7,000 mosquitoes turned up no signs of the virus.",
+     "state officials"),
+    ("Zyuganov meanwhile said he is fighting the fat cats of Moscow.", "Zyuganov"),
+])
+def test_time_words_and_trailing_adverbs_are_not_part_of_a_speaker(text: str, speaker: str) -> None:
+    assert [s for _t, s in indirect_of(text, "en")] == [speaker]
+
+
+def test_a_weekday_is_no_speaker() -> None:
+    """`…, said Friday.` with the speaker named in the sentence before: not `Friday` (30 weekday,
+    time-word or conjunction speakers on DUC before this)."""
+    found = quotes_of('The mayor spoke to reporters. "We will rebuild the bridge by the summer," said Friday.', "en")
+    assert all(s != "Friday" for _q, s in found)
