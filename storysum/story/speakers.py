@@ -71,9 +71,10 @@ _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
                         "samstag sonnabend sonntag heute gestern".split())
 """Time words a phrase before or after a reporting verb may open with (`Thursday state officials
 said`, `said Friday`): never who speaks."""
-_LONE_WORDS = frozenset("among no but when and or while as after before meanwhile however".split())
+_LONE_WORDS = frozenset("among no but when and or while as after before".split())
 """Words that are no speaker on their own (`Among them …`, `But …, he said`)."""
 _TRAILING = frozenset("meanwhile however too instead".split())
+"""Adverbs after a speaker (`Zyuganov meanwhile said`); alone they leave no speaker."""
 
 
 def _phrase_only(find: Callable[..., Speaker | None]) -> Callable[..., Speaker | None]:
@@ -84,16 +85,17 @@ def _phrase_only(find: Callable[..., Speaker | None]) -> Callable[..., Speaker |
     @wraps(find)
     def checked(*args, **kwargs) -> Speaker | None:
         found = find(*args, **kwargs)
-        if found is None or _CLAUSE_WORDS & set(found.text.split()):
+        written = found.text.split() if found is not None else []
+        if not written or _CLAUSE_WORDS.intersection(written):
             return None
-        words = found.text.split()
+        words = written
         while words and words[0].casefold() in _WHEN_WORDS:
             words = words[1:]
         while words and words[-1].casefold() in _TRAILING:
             words = words[:-1]
         if not words or (len(words) == 1 and words[0].casefold() in _LONE_WORDS):
             return None
-        return found if len(words) == len(found.text.split()) else replace(found, text=" ".join(words))
+        return found if words == written else replace(found, text=" ".join(words))
     return checked
 
 
